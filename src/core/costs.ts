@@ -1,0 +1,45 @@
+// Unit costs and paybills. Spec: unit annual cost = salary * (1 + on_cost_rate); agency staff cost
+// that times (1 + agency_premium); one-off cost = hires * recruitment_cost.
+import type { Config } from './config.js';
+import type { Day } from './dates.js';
+import { exact, ONE, ZERO } from './exact.js';
+import type { Money } from './money.js';
+import { groupOf, isInPost, type Group, type StaffMember } from './workforce.js';
+
+export type UnitCosts = Record<Group, Money>;
+
+export function salaryOf(config: Config, group: Group): Money {
+  return exact(config.salaries[group]);
+}
+
+export function unitAnnualCosts(config: Config): UnitCosts {
+  const onCost = ONE.plus(exact(config.on_cost_rate));
+  return {
+    experienced: salaryOf(config, 'experienced').times(onCost),
+    early_career: salaryOf(config, 'early_career').times(onCost),
+    team_manager: salaryOf(config, 'team_manager').times(onCost),
+  };
+}
+
+export function agencyFactor(config: Config): Money {
+  return ONE.plus(exact(config.agency_premium));
+}
+
+/**
+ * Current paybill: over case-holding staff and team managers in post, annual_salary (or the group's
+ * config salary) * fte * (1 + on_cost_rate), times (1 + agency_premium) for agency staff.
+ */
+export function currentPaybill(staff: readonly StaffMember[], asOf: Day, experienceYears: number, config: Config): Money {
+  const onCost = ONE.plus(exact(config.on_cost_rate));
+  const agency = agencyFactor(config);
+  let total = ZERO;
+  for (const person of staff) {
+    const group = groupOf(person, asOf, experienceYears);
+    if (group === null || !isInPost(person, asOf)) continue;
+    const salary = person.annualSalary ?? salaryOf(config, group);
+    let cost = salary.times(person.fte).times(onCost);
+    if (person.contract === 'agency') cost = cost.times(agency);
+    total = total.plus(cost);
+  }
+  return total;
+}

@@ -1,0 +1,143 @@
+// The plan rule: the cheapest whole-person hires (x experienced, y early career, each 1.0 FTE) that
+// satisfy the target, the mix and the caps. Spec (issue 2, "Hires"):
+//   N = C + x + y;  target: D <= target*N;  mix: E + x >= mix*N;
+//   caps: D <= A*(N - E - x) + B*(E + x);  cheapest by unit annual cost; ties: fewer people, then
+//   fewer experienced. Comparisons tolerate 1e-9.
+import type { Exact } from './exact.js';
+
+export const TOLERANCE = 1e-9;
+
+export interface HiringRule {
+  target: number;
+  /** Minimum experienced share of case-holding FTE after hires, 0..1; null when not asked for. */
+  mix: number | null;
+  /** Caseload caps per FTE: early career (A) and experienced (B); both or neither. */
+  caps: { earlyCareer: number; experienced: number } | null;
+}
+
+export interface HiringState {
+  /** Open cases D. */
+  openCases: number;
+  /** Case-holding FTE in post C. */
+  caseHoldingFte: number;
+  /** Experienced FTE in post E. */
+  experiencedFte: number;
+}
+
+export interface UnitCosts {
+  experienced: Exact;
+  earlyCareer: Exact;
+}
+
+export type Constraint = 'target' | 'mix' | 'caps';
+
+export type HiringOutcome =
+  | { feasible: true; experienced: number; earlyCareer: number; binding: Constraint[] }
+  | { feasible: false; reason: string };
+
+interface Checks {
+  target(x: number, y: number): boolean;
+  mix(x: number, y: number): boolean;
+  caps(x: number, y: number): boolean;
+}
+
+function checksFor(state: HiringState, rule: HiringRule): Checks {
+  const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
+  return {
+    target: (x, y) => D <= rule.target * (C + x + y) + TOLERANCE,
+    mix: (x, y) => rule.mix === null || E + x >= rule.mix * (C + x + y) - TOLERANCE,
+    caps: (x, y) =>
+      rule.caps === null ||
+      D <= rule.caps.earlyCareer * (C + y - E) + rule.caps.experienced * (E + x) + TOLERANCE,
+  };
+}
+
+/** The least n >= 0 for which `ok(n)` holds, given that `ok` is monotone and `guess` is near it. */
+function leastSatisfying(ok: (n: number) => boolean, guess: number, limit: number): number | null {
+  let n = Number.isFinite(guess) ? Math.max(0, Math.ceil(guess)) : 0;
+  while (n > 0 && ok(n - 1)) n--;
+  while (!ok(n)) {
+    n++;
+    if (n > limit) return null;
+  }
+  return n;
+}
+
+export function checkHires(state: HiringState, rule: HiringRule, x: number, y: number): Record<Constraint, boolean> {
+  const checks = checksFor(state, rule);
+  return { target: checks.target(x, y), mix: checks.mix(x, y), caps: checks.caps(x, y) };
+}
+
+export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCosts): HiringOutcome {
+  const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
+  const checks = checksFor(state, rule);
+  const feasible = (x: number, y: number) => checks.target(x, y) && checks.mix(x, y) && checks.caps(x, y);
+
+  if (rule.mix !== null && rule.mix >= 1 - TOLERANCE && E < C - TOLERANCE) {
+    return {
+      feasible: false,
+      reason: `a mix of ${formatShare(rule.mix)} needs every case-holding FTE to be experienced, but ${formatFte(C - E)} early-career FTE are in post and nobody is removed`,
+    };
+  }
+
+  // x*: the fewest experienced hires that satisfy everything with no early-career hires. Past it,
+  // adding experienced staff only adds cost, so the search over x stops there.
+  let guess = D / rule.target - C;
+  if (rule.mix !== null && rule.mix < 1) guess = Math.max(guess, (rule.mix * C - E) / (1 - rule.mix));
+  if (rule.caps !== null) guess = Math.max(guess, (D - rule.caps.earlyCareer * (C - E)) / rule.caps.experienced - E);
+  // A guard against an endless search, far above any answer: every bound above is a necessary condition.
+  const limit = Math.ceil(Math.max(guess, 0) + D / Math.min(rule.target, rule.caps?.experienced ?? Infinity) + C) + 1000;
+  const xStar = leastSatisfying((x) => feasible(x, 0), guess, limit);
+  if (xStar === null) return { feasible: false, reason: 'no number of hires satisfies every constraint' };
+
+  let best: { x: number; y: number; cost: Exact } | null = null;
+  for (let x = 0; x <= xStar; x++) {
+    const y = leastEarlyCareer(state, rule, checks, x, limit);
+    if (y === null || !checks.mix(x, y)) continue;
+    const cost = costs.experienced.times(x).plus(costs.earlyCareer.times(y));
+    if (best === null || isBetter({ x, y, cost }, best)) best = { x, y, cost };
+  }
+  // xStar itself is feasible with y = 0, so best is always set here.
+  const chosen = best ?? { x: xStar, y: 0 };
+  return { feasible: true, experienced: chosen.x, earlyCareer: chosen.y, binding: bindingConstraints(checks, chosen.x, chosen.y) };
+}
+
+/** The fewest early-career hires that, with x experienced hires, meet the target and the caps. */
+function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, x: number, limit: number): number | null {
+  const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
+  if (rule.caps !== null && rule.caps.earlyCareer <= 0 && !checks.caps(x, 0)) return null;
+  let guess = D / rule.target - C - x;
+  if (rule.caps !== null && rule.caps.earlyCareer > 0) {
+    guess = Math.max(guess, (D - rule.caps.experienced * (E + x)) / rule.caps.earlyCareer - (C - E));
+  }
+  return leastSatisfying((y) => checks.target(x, y) && checks.caps(x, y), guess, limit);
+}
+
+// Cheapest first; ties: fewer people, then fewer experienced.
+function isBetter(a: { x: number; y: number; cost: Exact }, b: { x: number; y: number; cost: Exact }): boolean {
+  const byCost = a.cost.comparedTo(b.cost);
+  if (byCost !== 0) return byCost < 0;
+  if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
+  return a.x < b.x;
+}
+
+/** A constraint binds when one fewer hire of some kind would break it. */
+function bindingConstraints(checks: Checks, x: number, y: number): Constraint[] {
+  const names: Constraint[] = ['target', 'mix', 'caps'];
+  return names.filter((name) => (x > 0 && !checks[name](x - 1, y)) || (y > 0 && !checks[name](x, y - 1)));
+}
+
+function formatShare(share: number): string {
+  return `${+(share * 100).toFixed(4)}%`;
+}
+
+function formatFte(fte: number): string {
+  return `${+fte.toFixed(4)}`;
+}
+
+/** Team managers needed for a case-holding FTE: ceil(N / span), and the hires that takes. */
+export function teamManagerHires(caseHoldingFteAfter: number, teamManagerFte: number, spanOfControl: number): { required: number; hires: number } {
+  const required = Math.max(0, Math.ceil(caseHoldingFteAfter / spanOfControl - TOLERANCE));
+  const hires = Math.max(0, Math.ceil(required - teamManagerFte - TOLERANCE));
+  return { required, hires };
+}

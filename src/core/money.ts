@@ -1,0 +1,27 @@
+// The one place for money. Amounts are exact decimals of pounds while the model computes; they are
+// rounded once, to whole pence, half away from zero, when a result is shown or exported.
+import { Exact, type Exact as ExactT } from './exact.js';
+
+export type Money = ExactT;
+
+/** Whole pence, rounded half away from zero: the one rounding rule for money. */
+export function toPence(amount: Money): bigint {
+  return BigInt(amount.times(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toFixed(0));
+}
+
+/** Pounds to 2 decimals as a plain number (JSON, CSV). */
+export function toPounds(amount: Money): number {
+  return Number(toPence(amount)) / 100;
+}
+
+/** "£1,234,567.80" (or "-£1,234.00"); with `pence: false`, whole pounds ("£1,234,568"). For people. */
+export function formatPounds(amount: Money, options: { pence?: boolean } = {}): string {
+  const withPence = options.pence !== false;
+  const scaled = withPence ? toPence(amount) : BigInt(amount.toDecimalPlaces(0, Exact.ROUND_HALF_UP).toFixed(0));
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  const whole = withPence ? abs / 100n : abs;
+  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = withPence ? `£${grouped}.${(abs % 100n).toString().padStart(2, '0')}` : `£${grouped}`;
+  return negative ? `-${text}` : text;
+}

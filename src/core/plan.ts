@@ -1,0 +1,163 @@
+// The plan for one moment: current workforce and demand in, hires and their cost out.
+import type { Config } from './config.js';
+import { unitAnnualCosts, type UnitCosts } from './costs.js';
+import type { Day } from './dates.js';
+import { exact, ZERO, type Exact } from './exact.js';
+import { solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
+import type { Money } from './money.js';
+import type { Group, WorkforceCounts } from './workforce.js';
+
+export type DemandSource =
+  | { kind: 'flag' }
+  | { kind: 'referrals'; file: string; rows: number }
+  | { kind: 'staff'; file: string };
+
+export interface Demand {
+  openCases: number;
+  /** Cases allocated to staff (sum of `caseload`), when the staff file has them. */
+  allocatedCases: number | null;
+  /** Open minus allocated, when both are known from different sources. */
+  unallocatedCases: number | null;
+  source: DemandSource;
+}
+
+/**
+ * Spec: `--cases` if given; else open cases in the referrals file; else the staff caseload sum.
+ * Null when none is available (the caller reports a usage error).
+ */
+export function chooseDemand(options: {
+  casesFlag: number | null;
+  referrals: { file: string; rows: number; openCases: number } | null;
+  staffFile: string;
+  allocatedCases: number | null;
+}): Demand | null {
+  const { casesFlag, referrals, allocatedCases } = options;
+  const withAllocation = (openCases: number, source: DemandSource): Demand => ({
+    openCases,
+    allocatedCases,
+    unallocatedCases: allocatedCases === null ? null : openCases - allocatedCases,
+    source,
+  });
+  if (casesFlag !== null) return withAllocation(casesFlag, { kind: 'flag' });
+  if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows });
+  if (allocatedCases !== null) {
+    return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile } };
+  }
+  return null;
+}
+
+export interface PlanParameters {
+  asOf: Day;
+  experienceYears: number;
+  rule: HiringRule;
+  config: Config;
+}
+
+export interface WorkforceSnapshot {
+  caseHoldingFte: Exact;
+  experiencedFte: Exact;
+  earlyCareerFte: Exact;
+  teamManagerFte: Exact;
+  experiencedShare: number | null;
+  averageCaseload: number | null;
+}
+
+export interface GroupCost {
+  currentFte: Exact;
+  hires: number;
+  afterFte: Exact;
+  unitAnnualCost: Money;
+  annualCost: Money;
+  oneOffCost: Money;
+}
+
+export interface Plan {
+  parameters: PlanParameters;
+  demand: Demand;
+  current: WorkforceSnapshot & { agencyFte: Exact; paybill: Money };
+  hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
+  teamManagersRequired: number;
+  binding: Constraint[];
+  after: WorkforceSnapshot;
+  unitCosts: UnitCosts;
+  byGroup: Record<Group, GroupCost>;
+  cost: { annual: Money; oneOff: Money };
+}
+
+export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string };
+
+export function snapshot(openCases: number, caseHoldingFte: Exact, experiencedFte: Exact, teamManagerFte: Exact): WorkforceSnapshot {
+  const c = caseHoldingFte.toNumber();
+  return {
+    caseHoldingFte,
+    experiencedFte,
+    earlyCareerFte: caseHoldingFte.minus(experiencedFte),
+    teamManagerFte,
+    experiencedShare: c > 0 ? experiencedFte.div(caseHoldingFte).toNumber() : null,
+    averageCaseload: c > 0 ? exact(openCases).div(caseHoldingFte).toNumber() : null,
+  };
+}
+
+export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts, demand: Demand, currentPaybill: Money): PlanOutcome {
+  const { config, rule } = parameters;
+  const unitCosts = unitAnnualCosts(config);
+  const outcome = solveHires(
+    {
+      openCases: demand.openCases,
+      caseHoldingFte: workforce.caseHoldingFte.toNumber(),
+      experiencedFte: workforce.experiencedFte.toNumber(),
+    },
+    rule,
+    { experienced: unitCosts.experienced, earlyCareer: unitCosts.early_career },
+  );
+  if (!outcome.feasible) return { ok: false, reason: outcome.reason };
+
+  const x = outcome.experienced;
+  const y = outcome.earlyCareer;
+  const afterCaseHolding = workforce.caseHoldingFte.plus(x + y);
+  const managers = teamManagerHires(afterCaseHolding.toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
+  const hires = { experienced: x, earlyCareer: y, teamManager: managers.hires, total: x + y + managers.hires };
+
+  const groupCost = (group: Group, currentFte: Exact, hired: number): GroupCost => ({
+    currentFte,
+    hires: hired,
+    afterFte: currentFte.plus(hired),
+    unitAnnualCost: unitCosts[group],
+    annualCost: unitCosts[group].times(hired),
+    oneOffCost: exact(config.recruitment_cost).times(hired),
+  });
+  const byGroup: Record<Group, GroupCost> = {
+    experienced: groupCost('experienced', workforce.experiencedFte, x),
+    early_career: groupCost('early_career', workforce.earlyCareerFte, y),
+    team_manager: groupCost('team_manager', workforce.teamManagerFte, managers.hires),
+  };
+  const groups = Object.values(byGroup);
+
+  return {
+    ok: true,
+    plan: {
+      parameters,
+      demand,
+      current: {
+        ...snapshot(demand.openCases, workforce.caseHoldingFte, workforce.experiencedFte, workforce.teamManagerFte),
+        agencyFte: workforce.agencyFte,
+        paybill: currentPaybill,
+      },
+      hires,
+      teamManagersRequired: managers.required,
+      binding: outcome.binding,
+      after: snapshot(
+        demand.openCases,
+        afterCaseHolding,
+        workforce.experiencedFte.plus(x),
+        workforce.teamManagerFte.plus(managers.hires),
+      ),
+      unitCosts,
+      byGroup,
+      cost: {
+        annual: groups.reduce((sum, g) => sum.plus(g.annualCost), ZERO),
+        oneOff: groups.reduce((sum, g) => sum.plus(g.oneOffCost), ZERO),
+      },
+    },
+  };
+}

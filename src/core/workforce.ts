@@ -1,0 +1,110 @@
+// Who counts, and as what: people in post at the as-of date, case-holding FTE, experience by the
+// anniversary rule, team managers, agency staff, and the cases they hold.
+import type { Role } from './config.js';
+import { addYears, type Day } from './dates.js';
+import { ZERO, type Exact } from './exact.js';
+
+export type Contract = 'permanent' | 'agency';
+export type Group = 'experienced' | 'early_career' | 'team_manager';
+export const GROUPS: readonly Group[] = ['experienced', 'early_career', 'team_manager'];
+
+/** One decoded staff row. */
+export interface StaffMember {
+  staffId: string;
+  /** Physical line in the file where the row starts: for messages. */
+  line: number;
+  role: Role;
+  fte: Exact;
+  qualifiedDate: Day | null;
+  caseHolding: boolean;
+  caseload: number | null;
+  contract: Contract;
+  team: string | null;
+  annualSalary: Exact | null;
+  startDate: Day | null;
+  leaveDate: Day | null;
+}
+
+export function defaultCaseHolding(role: Role): boolean {
+  return role === 'social_worker' || role === 'senior_practitioner';
+}
+
+// Spec: in post when start_date is empty or <= as-of, and leave_date is empty or > as-of.
+export function isInPost(person: Pick<StaffMember, 'startDate' | 'leaveDate'>, asOf: Day): boolean {
+  return (person.startDate === null || person.startDate <= asOf) && (person.leaveDate === null || person.leaveDate > asOf);
+}
+
+/** The date a qualification becomes "experienced": the anniversary `years` whole years on. */
+export function experiencedFrom(qualifiedDate: Day, experienceYears: number): Day {
+  return addYears(qualifiedDate, experienceYears);
+}
+
+export function isExperienced(qualifiedDate: Day | null, asOf: Day, experienceYears: number): boolean {
+  return qualifiedDate !== null && experiencedFrom(qualifiedDate, experienceYears) <= asOf;
+}
+
+/** The cost group a person in post is counted in, or null when they are neither case-holding nor a team manager. */
+export function groupOf(person: StaffMember, asOf: Day, experienceYears: number): Group | null {
+  if (person.role === 'team_manager') return 'team_manager';
+  if (!person.caseHolding) return null;
+  return isExperienced(person.qualifiedDate, asOf, experienceYears) ? 'experienced' : 'early_career';
+}
+
+export interface WorkforceCounts {
+  rows: number;
+  inPost: number;
+  excludedNotStarted: number;
+  excludedLeft: number;
+  caseHoldingPeople: number;
+  caseHoldingFte: Exact;
+  experiencedFte: Exact;
+  earlyCareerFte: Exact;
+  teamManagerFte: Exact;
+  agencyFte: Exact;
+  /** Sum of `caseload` over case-holding staff in post; null when no such person has one. */
+  allocatedCases: number | null;
+}
+
+export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experienceYears: number): WorkforceCounts {
+  let inPost = 0;
+  let excludedNotStarted = 0;
+  let excludedLeft = 0;
+  let caseHoldingPeople = 0;
+  let caseHoldingFte = ZERO;
+  let experiencedFte = ZERO;
+  let teamManagerFte = ZERO;
+  let agencyFte = ZERO;
+  let allocated: number | null = null;
+  for (const person of staff) {
+    if (!isInPost(person, asOf)) {
+      if (person.startDate !== null && person.startDate > asOf) excludedNotStarted++;
+      else excludedLeft++;
+      continue;
+    }
+    inPost++;
+    if (person.role === 'team_manager') teamManagerFte = teamManagerFte.plus(person.fte);
+    if (person.caseHolding) {
+      caseHoldingPeople++;
+      caseHoldingFte = caseHoldingFte.plus(person.fte);
+      if (isExperienced(person.qualifiedDate, asOf, experienceYears)) experiencedFte = experiencedFte.plus(person.fte);
+      if (person.caseload !== null) allocated = (allocated ?? 0) + person.caseload;
+    }
+    if ((person.caseHolding || person.role === 'team_manager') && person.contract === 'agency') {
+      agencyFte = agencyFte.plus(person.fte);
+    }
+  }
+  return {
+    rows: staff.length,
+    inPost,
+    excludedNotStarted,
+    excludedLeft,
+    caseHoldingPeople,
+    caseHoldingFte,
+    experiencedFte,
+    earlyCareerFte: caseHoldingFte.minus(experiencedFte),
+    teamManagerFte,
+    agencyFte,
+    allocatedCases: allocated,
+  };
+}
+
