@@ -1,9 +1,9 @@
 // Exact decimal arithmetic for money and FTE. Every input figure (salaries, FTE, rates) is a finite
 // decimal, and the model only adds and multiplies them, so results are exact; rounding happens once,
 // at output (see money.ts).
-import DecimalJs from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
-export const Exact = DecimalJs.Decimal.clone({ precision: 60, rounding: DecimalJs.Decimal.ROUND_HALF_UP });
+export const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 export type Exact = InstanceType<typeof Exact>;
 
 export const ZERO = new Exact(0);

@@ -1,0 +1,52 @@
+// The `plan` use case: inputs and options in, a Plan (or a usage error) out.
+import { currentPaybill } from '../core/costs.js';
+import type { Day } from '../core/dates.js';
+import type { HiringRule } from '../core/hiring.js';
+import { chooseDemand, makePlan, type Demand, type Plan } from '../core/plan.js';
+import { countWorkforce, type WorkforceCounts } from '../core/workforce.js';
+import { UsageError } from '../errors.js';
+import type { Inputs } from './inputs.js';
+
+export interface PlanOptions {
+  asOf: Day;
+  experienceYears: number;
+  rule: HiringRule;
+  cases: number | null;
+}
+
+export interface PlanRun {
+  plan: Plan;
+  workforce: WorkforceCounts;
+}
+
+export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
+  const demand = chooseDemand({
+    casesFlag: cases,
+    referrals:
+      inputs.referrals === null
+        ? null
+        : { file: inputs.referrals.name, rows: inputs.referrals.summary.rows, openCases: inputs.referrals.summary.openCases },
+    staffFile: inputs.staff.name,
+    allocatedCases: workforce.allocatedCases,
+  });
+  if (demand === null) {
+    throw new UsageError(
+      'no open-case count: give --cases N, or --referrals FILE (open cases are counted from it), or a caseload column in the staff file',
+    );
+  }
+  return demand;
+}
+
+export function runPlan(inputs: Inputs, options: PlanOptions): PlanRun {
+  const workforce = countWorkforce(inputs.staff.staff, options.asOf, options.experienceYears);
+  const demand = demandFor(inputs, workforce, options.cases);
+  const paybill = currentPaybill(inputs.staff.staff, options.asOf, options.experienceYears, inputs.config);
+  const outcome = makePlan(
+    { asOf: options.asOf, experienceYears: options.experienceYears, rule: options.rule, config: inputs.config },
+    workforce,
+    demand,
+    paybill,
+  );
+  if (!outcome.ok) throw new UsageError(`no hires can satisfy this plan: ${outcome.reason}`);
+  return { plan: outcome.plan, workforce };
+}

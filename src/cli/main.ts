@@ -1,0 +1,44 @@
+// Runs the program and maps every outcome to a documented exit code:
+// 0 success, 2 usage, 3 invalid or unreadable input, 1 a bug.
+import { CommanderError } from 'commander';
+import { formatProblem, InputError, UsageError } from '../errors.js';
+import { processTerminal, type Terminal } from './emit.js';
+import { buildProgram } from './program.js';
+
+export const EXIT = { ok: 0, bug: 1, usage: 2, input: 3 } as const;
+
+export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
+  const program = buildProgram(terminal);
+  try {
+    await program.parseAsync(argv as string[]);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, terminal, argv.includes('--debug'));
+  }
+}
+
+function report(error: unknown, terminal: Terminal, debug: boolean): number {
+  const err = terminal.stderr;
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT.bug;
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    err.write(`caseplan: error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    for (const problem of error.problems) err.write(`${formatProblem(problem)}\n`);
+    const hidden = error.total - error.problems.length;
+    if (hidden > 0) err.write(`... and ${hidden} more problem${hidden === 1 ? '' : 's'} (the first 20 in each file are shown)\n`);
+    err.write(`caseplan: ${error.total} problem${error.total === 1 ? '' : 's'} in the input; nothing was calculated\n`);
+    return EXIT.input;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err.write(`caseplan: unexpected error (a bug, please report it): ${message}\n`);
+  if (debug && error instanceof Error && error.stack) err.write(`${error.stack}\n`);
+  else err.write('run again with --debug for details\n');
+  return EXIT.bug;
+}

@@ -1,0 +1,86 @@
+// The whole command-line interface, declared in one place. Actions are one-line calls.
+import { Command, Option } from 'commander';
+import type { Terminal } from './emit.js';
+import { FORMATS, planCommand, type PlanFlags } from './plan-command.js';
+import { validateCommand, type ValidateFlags } from './validate-command.js';
+import * as value from './values.js';
+
+const PLAN_EXAMPLES = `
+Examples:
+  # Hires and cost to bring the average caseload to 19, counting open cases from referrals
+  $ caseplan plan --target 19 --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+
+  # ... with at least half the case-holding FTE experienced (3+ years qualified)
+  $ caseplan plan --target 19 --mix 50% --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+
+  # Local caps: 15 cases per early-career FTE, 20 per experienced FTE; CSV for a spreadsheet
+  $ caseplan plan --target 19 --early-career-cap 15 --experienced-cap 20 \\
+      --staff fixtures/staff.csv --cases 3400 --format csv --output plan.csv
+
+  # Staff list from a pipe
+  $ export-staff | caseplan plan --target 19 --staff - --cases 3400 --format json
+
+Open cases come from --cases, else the referrals file, else the staff file's caseload column.
+Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
+
+function inputOptions(command: Command): Command {
+  return command
+    .requiredOption('--staff <file>', 'staff CSV, one row per person ("-" reads stdin)')
+    .option('--referrals <file>', 'referrals CSV, one row per referral ("-" reads stdin)')
+    .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
+    .option('--as-of <date>', 'the date to plan at, YYYY-MM-DD (default: today)', value.isoDate)
+    .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.wholeNumber, 3)
+    .option('--delimiter <char>', 'CSV delimiter: comma, semicolon or tab (default: detected from the header)', value.delimiter)
+    .option('-q, --quiet', 'no warnings on stderr')
+    .option('--no-color', 'no colour (also NO_COLOR=1)');
+}
+
+function outputOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout');
+}
+
+export function buildProgram(terminal: Terminal): Command {
+  const program = new Command('caseplan')
+    .description(
+      "Workforce planning for children's social care: how many experienced and early-career social workers " +
+        'and team managers to hire, and at what cost, to bring the average caseload down to a target.',
+    )
+    .version('0.1.0')
+    .option('--debug', 'show a stack trace for unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => terminal.stdout.write(text),
+      writeErr: (text) => terminal.stderr.write(text),
+    })
+    .exitOverride();
+
+  const plan = program
+    .command('plan')
+    .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
+    .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
+    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.nonNegativeNumber)
+    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.positiveNumber)
+    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber);
+  inputOptions(plan);
+  outputOptions(plan, FORMATS);
+  plan.addHelpText('after', PLAN_EXAMPLES).action((flags: PlanFlags) => planCommand(flags, terminal));
+
+  const validate = program
+    .command('validate')
+    .description('check the input files and summarise them, or list every problem found (exit 3)');
+  inputOptions(validate);
+  outputOptions(validate, ['table', 'json', 'markdown']);
+  validate.action((flags: ValidateFlags) => validateCommand(flags, terminal));
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => terminal.stdout.write(text),
+      writeErr: (text) => terminal.stderr.write(text),
+    });
+    command.showHelpAfterError(`(run caseplan ${command.name()} --help for usage)`);
+  }
+  return program;
+}

@@ -1,0 +1,76 @@
+// Referrals folded into what the model needs, one row at a time, so memory does not grow with the
+// number of referrals: open cases at the as-of date (in all and by team) and the counts of cases
+// opened in the two twelve-month windows that give the growth rate.
+import { addMonths, type Day } from './dates.js';
+
+export type Outcome = 'case' | 'nfa';
+
+export interface Referral {
+  referralId: string;
+  receivedDate: Day;
+  outcome: Outcome;
+  closedDate: Day | null;
+  team: string | null;
+}
+
+export const NO_TEAM = '(no team)';
+
+export interface ReferralSummary {
+  rows: number;
+  /** Rows with outcome `case` open at the as-of date. */
+  openCases: number;
+  openByTeam: Map<string, number>;
+  /** Rows with outcome `nfa`. */
+  noFurtherAction: number;
+  /** Rows received after the as-of date (not yet referred at that date). */
+  receivedAfterAsOf: number;
+  /** Cases (outcome `case`) received in (as-of - 12 months, as-of]. */
+  casesOpenedLast12Months: number;
+  /** Cases received in (as-of - 24 months, as-of - 12 months]. */
+  casesOpenedPrevious12Months: number;
+  earliestReceived: Day | null;
+  latestReceived: Day | null;
+}
+
+// Spec: an open case at the as-of date has outcome `case`, received_date <= as-of and
+// closed_date empty or > as-of.
+export function isOpenAt(referral: Referral, asOf: Day): boolean {
+  return referral.outcome === 'case' && referral.receivedDate <= asOf && (referral.closedDate === null || referral.closedDate > asOf);
+}
+
+export function createReferralTally(asOf: Day): { add(referral: Referral): void; summary(): ReferralSummary } {
+  const yearAgo = addMonths(asOf, -12);
+  const twoYearsAgo = addMonths(asOf, -24);
+  const summary: ReferralSummary = {
+    rows: 0,
+    openCases: 0,
+    openByTeam: new Map(),
+    noFurtherAction: 0,
+    receivedAfterAsOf: 0,
+    casesOpenedLast12Months: 0,
+    casesOpenedPrevious12Months: 0,
+    earliestReceived: null,
+    latestReceived: null,
+  };
+  return {
+    add(referral) {
+      summary.rows++;
+      const received = referral.receivedDate;
+      if (summary.earliestReceived === null || received < summary.earliestReceived) summary.earliestReceived = received;
+      if (summary.latestReceived === null || received > summary.latestReceived) summary.latestReceived = received;
+      if (received > asOf) summary.receivedAfterAsOf++;
+      if (referral.outcome === 'nfa') {
+        summary.noFurtherAction++;
+        return;
+      }
+      if (received > yearAgo && received <= asOf) summary.casesOpenedLast12Months++;
+      else if (received > twoYearsAgo && received <= yearAgo) summary.casesOpenedPrevious12Months++;
+      if (isOpenAt(referral, asOf)) {
+        summary.openCases++;
+        const team = referral.team ?? NO_TEAM;
+        summary.openByTeam.set(team, (summary.openByTeam.get(team) ?? 0) + 1);
+      }
+    },
+    summary: () => summary,
+  };
+}

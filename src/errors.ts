@@ -1,0 +1,65 @@
+// The two kinds of failure a user can cause. Anything else is a bug (exit 1).
+
+/** One problem in an input file, as data; formatted at the edge. */
+export interface InputProblem {
+  file: string;
+  /** Physical line in the file (1-based); null for a problem with the whole file. */
+  line: number | null;
+  /** 1-based field number; null when the problem is with a row or the file. */
+  column: number | null;
+  /** The column's header as written in the file, when there is one. */
+  header: string | null;
+  message: string;
+}
+
+/** Bad or unreadable input data: exit code 3. Carries every problem found (the list may be capped). */
+export class InputError extends Error {
+  constructor(
+    readonly problems: readonly InputProblem[],
+    /** How many problems there were in all (more than `problems.length` when capped). */
+    readonly total: number = problems.length,
+  ) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** A bad flag or value, a missing option, or a plan that no hires can satisfy: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `staff.csv:48:5 (fte): "1.5" is not in (0, 1]` */
+export function formatProblem(problem: InputProblem): string {
+  let where = problem.file;
+  if (problem.line !== null) where += `:${problem.line}`;
+  if (problem.line !== null && problem.column !== null) where += `:${problem.column}`;
+  if (problem.header !== null) where += ` (${problem.header})`;
+  return `${where}: ${problem.message}`;
+}
+
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/** Collects problems per file, keeping the first 20 and counting the rest. */
+export function createProblemLog(): {
+  add(problem: InputProblem): void;
+  readonly count: number;
+  throwIfAny(): void;
+  shown(): InputProblem[];
+} {
+  const kept: InputProblem[] = [];
+  let count = 0;
+  return {
+    add(problem) {
+      count++;
+      if (kept.length < MAX_PROBLEMS_SHOWN) kept.push(problem);
+    },
+    get count() {
+      return count;
+    },
+    throwIfAny() {
+      if (count > 0) throw new InputError(kept, count);
+    },
+    shown: () => kept,
+  };
+}

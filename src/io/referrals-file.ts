@@ -1,0 +1,57 @@
+// The referrals CSV: one row per referral, validated and folded into a ReferralSummary as it is read.
+import { normaliseName } from '../core/config.js';
+import type { Config } from '../core/config.js';
+import type { Day } from '../core/dates.js';
+import { createReferralTally, type Outcome, type ReferralSummary } from '../core/referrals.js';
+import { readTable, type ColumnSpec, type TableInfo } from './table.js';
+import type { SourceText } from './source.js';
+import { decodeDate, type Decoded } from './values.js';
+
+export const REFERRAL_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'referral_id', required: true },
+  { name: 'received_date', required: true },
+  { name: 'outcome', required: false },
+  { name: 'closed_date', required: false },
+  { name: 'team', required: false },
+];
+
+export interface ReferralsFile {
+  name: string;
+  summary: ReferralSummary;
+  info: TableInfo;
+  warnings: string[];
+}
+
+function decodeOutcome(text: string): Decoded<Outcome> {
+  const normal = normaliseName(text);
+  if (normal === 'case' || normal === 'nfa') return { ok: true, value: normal };
+  return { ok: false, expected: 'case or nfa (no further action); leave it empty for case' };
+}
+
+export function readReferrals(source: SourceText, config: Config, asOf: Day, delimiter?: string): ReferralsFile {
+  const tally = createReferralTally(asOf);
+  const firstLineOf = new Map<string, number>();
+  const info = readTable(source, { columns: REFERRAL_COLUMNS, columnAliases: config.column_aliases, delimiter }, (row) => {
+    const referralId = row.text('referral_id');
+    if (referralId === null) {
+      row.problem('referral_id', 'referral_id is empty: every row needs an id');
+    } else {
+      const first = firstLineOf.get(referralId);
+      if (first !== undefined) {
+        row.problem('referral_id', `duplicate referral_id ${JSON.stringify(referralId)} (first seen on line ${first})`);
+      } else firstLineOf.set(referralId, row.line);
+    }
+    const receivedDate = row.decode('received_date', decodeDate);
+    if (row.text('received_date') === null) {
+      row.problem('received_date', 'received_date is empty: every referral needs the date it was received');
+    }
+    const outcome = row.decode('outcome', decodeOutcome) ?? 'case';
+    const closedDate = row.decode('closed_date', decodeDate);
+    if (receivedDate !== null && closedDate !== null && closedDate < receivedDate) {
+      row.problem('closed_date', `${JSON.stringify(row.text('closed_date'))} is before received_date ${JSON.stringify(row.text('received_date'))}`);
+    }
+    if (row.hasProblems || referralId === null || receivedDate === null) return;
+    tally.add({ referralId, receivedDate, outcome, closedDate, team: row.text('team') });
+  });
+  return { name: source.name, summary: tally.summary(), info, warnings: source.warnings };
+}

@@ -1,0 +1,114 @@
+// A report as blocks (headings, tables, notes), built once and rendered as a terminal table or as
+// markdown, so both always carry the same content.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+
+export type Align = 'left' | 'right';
+export type Emphasis = 'plain' | 'strong' | 'good' | 'warn' | 'dim';
+
+export interface Cell {
+  text: string;
+  emphasis?: Emphasis;
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; emphasis?: Emphasis }
+  | { kind: 'table'; head: string[]; rows: (Cell | string)[][]; align: Align[]; totalRow?: boolean }
+  | { kind: 'list'; items: string[] };
+
+const cellOf = (cell: Cell | string): Cell => (typeof cell === 'string' ? { text: cell } : cell);
+
+export function renderTerminal(blocks: readonly Block[], options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = (text: string, emphasis: Emphasis = 'plain'): string => {
+    switch (emphasis) {
+      case 'strong':
+        return chalk.bold(text);
+      case 'good':
+        return chalk.green(text);
+      case 'warn':
+        return chalk.yellow(text);
+      case 'dim':
+        return chalk.dim(text);
+      default:
+        return text;
+    }
+  };
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        out.push(chalk.bold.underline(block.text));
+        break;
+      case 'paragraph':
+        out.push(paint(block.text, block.emphasis));
+        break;
+      case 'list':
+        out.push(...block.items.map((item) => `  ${chalk.dim('•')} ${item}`));
+        break;
+      case 'table': {
+        const table = new Table({
+          head: block.head.map((h) => chalk.bold(h)),
+          colAligns: block.align,
+          style: { head: [], border: options.color ? ['grey'] : [], compact: false },
+        });
+        block.rows.forEach((row, i) => {
+          const isTotal = block.totalRow === true && i === block.rows.length - 1;
+          table.push(row.map((c) => {
+            const cell = cellOf(c);
+            return paint(cell.text, isTotal ? 'strong' : cell.emphasis);
+          }));
+        });
+        out.push(table.toString());
+        break;
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** A markdown table cell: pipes escaped, line breaks flattened, formula-like text neutralised. */
+function markdownCell(text: string): string {
+  return neutraliseFormula(text).replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+}
+
+/**
+ * OWASP CSV-injection rule: a text cell starting with = + - @ tab or CR gets a leading apostrophe so
+ * a spreadsheet shows it as text. Numbers (e.g. "-1,234" or "-£5.00") are left alone.
+ */
+export function neutraliseFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  if (/^[+-]?£?[\d,]+(\.\d+)?%?$/.test(text)) return text;
+  return `'${text}`;
+}
+
+export function renderMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        out.push(`## ${block.text}`);
+        break;
+      case 'paragraph':
+        out.push(block.emphasis === 'strong' ? `**${block.text}**` : block.text);
+        break;
+      case 'list':
+        out.push(...block.items.map((item) => `- ${item}`));
+        break;
+      case 'table': {
+        out.push(`| ${block.head.map(markdownCell).join(' | ')} |`);
+        out.push(`|${block.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
+        block.rows.forEach((row, i) => {
+          const isTotal = block.totalRow === true && i === block.rows.length - 1;
+          const cells = row.map((c) => markdownCell(cellOf(c).text)).map((t) => (isTotal && t !== '' ? `**${t}**` : t));
+          out.push(`| ${cells.join(' | ')} |`);
+        });
+        break;
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,87 @@
+// The plan as one JSON object: the public, stable shape scripts rely on (README, "JSON output").
+import type { Config } from '../../core/config.js';
+import { formatIso } from '../../core/dates.js';
+import { toPounds } from '../../core/money.js';
+import type { Plan } from '../../core/plan.js';
+import { GROUPS } from '../../core/workforce.js';
+import { plain } from './numbers.js';
+
+export function configJson(config: Config) {
+  return {
+    salaries: { ...config.salaries },
+    on_cost_rate: config.on_cost_rate,
+    recruitment_cost: config.recruitment_cost,
+    span_of_control: config.span_of_control,
+    agency_premium: config.agency_premium,
+    role_aliases: config.role_aliases,
+    column_aliases: config.column_aliases,
+  };
+}
+
+export function demandSourceJson(plan: Plan) {
+  const source = plan.demand.source;
+  switch (source.kind) {
+    case 'flag':
+      return { kind: 'cases_flag', file: null, rows: null };
+    case 'referrals':
+      return { kind: 'referrals', file: source.file, rows: source.rows };
+    case 'staff':
+      return { kind: 'staff_caseload', file: source.file, rows: null };
+  }
+}
+
+export function planJson(plan: Plan) {
+  const { parameters, current, after, hires } = plan;
+  const rule = parameters.rule;
+  return {
+    as_of: formatIso(parameters.asOf),
+    parameters: {
+      target: rule.target,
+      mix: rule.mix,
+      experience_years: parameters.experienceYears,
+      early_career_cap: rule.caps?.earlyCareer ?? null,
+      experienced_cap: rule.caps?.experienced ?? null,
+      ...configJson(parameters.config),
+    },
+    open_cases_source: demandSourceJson(plan),
+    current: {
+      case_holding_fte: plain(current.caseHoldingFte),
+      experienced_fte: plain(current.experiencedFte),
+      early_career_fte: plain(current.earlyCareerFte),
+      experienced_share: current.experiencedShare,
+      team_manager_fte: plain(current.teamManagerFte),
+      agency_fte: plain(current.agencyFte),
+      open_cases: plan.demand.openCases,
+      allocated_cases: plan.demand.allocatedCases,
+      unallocated_cases: plan.demand.unallocatedCases,
+      average_caseload: current.averageCaseload,
+      paybill: toPounds(current.paybill),
+    },
+    hires: {
+      experienced: hires.experienced,
+      early_career: hires.earlyCareer,
+      team_manager: hires.teamManager,
+      total: hires.total,
+    },
+    after: {
+      case_holding_fte: plain(after.caseHoldingFte),
+      experienced_fte: plain(after.experiencedFte),
+      early_career_fte: plain(after.earlyCareerFte),
+      experienced_share: after.experiencedShare,
+      team_manager_fte: plain(after.teamManagerFte),
+      average_caseload: after.averageCaseload,
+    },
+    team_managers_required: plan.teamManagersRequired,
+    binding_constraints: plan.binding,
+    cost: {
+      annual: toPounds(plan.cost.annual),
+      one_off: toPounds(plan.cost.oneOff),
+      by_group: Object.fromEntries(
+        GROUPS.map((group) => {
+          const g = plan.byGroup[group];
+          return [group, { hires: g.hires, unit_annual_cost: toPounds(g.unitAnnualCost), annual: toPounds(g.annualCost), one_off: toPounds(g.oneOffCost) }];
+        }),
+      ),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The plan for people: headline, current vs after, hires and cost by group, assumptions.
+import { formatIso } from '../../core/dates.js';
+import { exact, sumExact } from '../../core/exact.js';
+import { formatPounds } from '../../core/money.js';
+import type { Plan } from '../../core/plan.js';
+import { GROUPS, type Group } from '../../core/workforce.js';
+import type { Block, Cell } from './document.js';
+import { caseload, count, fte, rate, share } from './numbers.js';
+
+export const GROUP_LABEL: Record<Group, string> = {
+  experienced: 'Experienced social workers',
+  early_career: 'Early-career social workers',
+  team_manager: 'Team managers',
+};
+
+export function demandSourceText(plan: Plan): string {
+  const source = plan.demand.source;
+  switch (source.kind) {
+    case 'flag':
+      return `open cases: ${count(plan.demand.openCases)}, given with --cases`;
+    case 'referrals':
+      return `open cases: ${count(plan.demand.openCases)} referrals with outcome "case" open at ${formatIso(plan.parameters.asOf)}, of ${count(source.rows)} rows in ${source.file}`;
+    case 'staff':
+      return `open cases: ${count(plan.demand.openCases)}, the sum of the caseload column over case-holding staff in post in ${source.file}`;
+  }
+}
+
+export function assumptionItems(plan: Plan): string[] {
+  const { config, experienceYears, rule } = plan.parameters;
+  const items = [
+    demandSourceText(plan),
+    `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
+    `salaries per 1.0 FTE: experienced ${formatPounds(exact(config.salaries.experienced))}, early career ${formatPounds(exact(config.salaries.early_career))}, team manager ${formatPounds(exact(config.salaries.team_manager))}`,
+    `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(exact(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
+    `one team manager per ${count(config.span_of_control)} case-holding FTE (${count(plan.teamManagersRequired)} needed after hires)`,
+  ];
+  if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires`);
+  if (rule.caps !== null) items.push(`caseload caps: ${count(rule.caps.earlyCareer)} per early-career FTE, ${count(rule.caps.experienced)} per experienced FTE`);
+  if (plan.binding.length > 0) items.push(`binding constraint: ${plan.binding.join(', ')} (one fewer hire would break it)`);
+  return items;
+}
+
+export function headline(plan: Plan): string {
+  const { hires, cost } = plan;
+  if (hires.total === 0) return `No hires needed: the workforce in post already meets every constraint.`;
+  return `Hire ${hires.experienced} experienced and ${hires.earlyCareer} early-career social workers and ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}: ${formatPounds(cost.annual)} a year, plus ${formatPounds(cost.oneOff)} one-off.`;
+}
+
+export function planBlocks(plan: Plan): Block[] {
+  const { current, after, demand } = plan;
+  const target = plan.parameters.rule.target;
+  const afterCaseload: Cell = { text: caseload(after.averageCaseload), emphasis: 'good' };
+  const nowCaseload: Cell = {
+    text: caseload(current.averageCaseload),
+    emphasis: current.averageCaseload !== null && current.averageCaseload > target + 1e-9 ? 'warn' : 'plain',
+  };
+  const costRows = GROUPS.map((group) => {
+    const g = plan.byGroup[group];
+    return [GROUP_LABEL[group], fte(g.currentFte), { text: String(g.hires), emphasis: g.hires > 0 ? 'good' : 'plain' } as Cell, fte(g.afterFte), formatPounds(g.unitAnnualCost), formatPounds(g.annualCost), formatPounds(g.oneOffCost)];
+  });
+  const totalCurrent = sumExact(GROUPS.map((group) => plan.byGroup[group].currentFte));
+  const totalAfter = sumExact(GROUPS.map((group) => plan.byGroup[group].afterFte));
+  costRows.push(['Total', fte(totalCurrent), String(plan.hires.total), fte(totalAfter), '', formatPounds(plan.cost.annual), formatPounds(plan.cost.oneOff)]);
+
+  return [
+    { kind: 'heading', text: `caseplan: average caseload to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
+    { kind: 'paragraph', text: headline(plan), emphasis: 'strong' },
+    {
+      kind: 'table',
+      head: ['', 'Now', 'After hires'],
+      align: ['left', 'right', 'right'],
+      rows: [
+        ['Case-holding FTE', fte(current.caseHoldingFte), fte(after.caseHoldingFte)],
+        ['  experienced', fte(current.experiencedFte), fte(after.experiencedFte)],
+        ['  early career', fte(current.earlyCareerFte), fte(after.earlyCareerFte)],
+        ['Experienced share', share(current.experiencedShare), share(after.experiencedShare)],
+        ['Team manager FTE', fte(current.teamManagerFte), fte(after.teamManagerFte)],
+        ['Agency FTE', fte(current.agencyFte), ''],
+        ['Open cases', count(demand.openCases), count(demand.openCases)],
+        ['  allocated to staff', count(demand.allocatedCases), ''],
+        ['  unallocated', count(demand.unallocatedCases), ''],
+        ['Average caseload (cases per FTE)', nowCaseload, afterCaseload],
+        ['Paybill now (salary + on-costs)', formatPounds(current.paybill), ''],
+      ],
+    },
+    {
+      kind: 'table',
+      head: ['Group', 'FTE now', 'Hires', 'FTE after', 'Unit annual cost', 'Annual cost', 'One-off cost'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows: costRows,
+      totalRow: true,
+    },
+    { kind: 'paragraph', text: 'Assumptions', emphasis: 'strong' },
+    { kind: 'list', items: assumptionItems(plan) },
+  ];
+}

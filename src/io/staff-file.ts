@@ -1,0 +1,104 @@
+// The staff CSV: one row per person, decoded into StaffMember values.
+import { ROLES, normaliseName, type Config, type Role } from '../core/config.js';
+import type { Day } from '../core/dates.js';
+import { ONE as ONE_FTE } from '../core/exact.js';
+import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
+import { readTable, type ColumnSpec, type TableInfo } from './table.js';
+import type { SourceText } from './source.js';
+import { decodeAmount, decodeDate, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
+
+export const STAFF_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'staff_id', required: true },
+  { name: 'role', required: true },
+  { name: 'fte', required: false },
+  { name: 'qualified_date', required: false },
+  { name: 'case_holding', required: false },
+  { name: 'caseload', required: false },
+  { name: 'contract', required: false },
+  { name: 'team', required: false },
+  { name: 'annual_salary', required: false },
+  { name: 'start_date', required: false },
+  { name: 'leave_date', required: false },
+];
+
+export interface StaffFile {
+  name: string;
+  staff: StaffMember[];
+  info: TableInfo;
+  warnings: string[];
+}
+
+export function decodeRole(text: string, aliases: Record<string, Role>): Decoded<Role> {
+  const normal = normaliseName(text);
+  const aliased = aliases[normal];
+  if (aliased !== undefined) return { ok: true, value: aliased };
+  if ((ROLES as readonly string[]).includes(normal)) return { ok: true, value: normal as Role };
+  const aliasNote = Object.keys(aliases).length > 0 ? ` or a title in role_aliases (${Object.keys(aliases).join(', ')})` : '; map your own job titles with role_aliases in the config';
+  return { ok: false, expected: `one of ${ROLES.join(', ')}${aliasNote}` };
+}
+
+function decodeContract(text: string): Decoded<Contract> {
+  const normal = normaliseName(text);
+  if (normal === 'permanent' || normal === 'agency') return { ok: true, value: normal };
+  return { ok: false, expected: 'permanent or agency' };
+}
+
+export function readStaff(source: SourceText, config: Config, asOf: Day, delimiter?: string): StaffFile {
+  const staff: StaffMember[] = [];
+  const firstLineOf = new Map<string, number>();
+  const info = readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter }, (row) => {
+    const staffId = row.text('staff_id');
+    if (staffId === null) {
+      row.problem('staff_id', 'staff_id is empty: every row needs an id');
+    } else {
+      const first = firstLineOf.get(staffId);
+      if (first !== undefined) {
+        row.problem('staff_id', `duplicate staff_id ${JSON.stringify(staffId)} (first seen on line ${first})`);
+      } else firstLineOf.set(staffId, row.line);
+    }
+    const role = row.decode('role', (t) => decodeRole(t, config.role_aliases));
+    if (row.text('role') === null) {
+      row.problem('role', 'role is empty: expected one of ' + ROLES.join(', '));
+    }
+    const fte = row.decode('fte', (t) => {
+      const n = decodeNumber(t, { percent: true });
+      if (!n.ok) return n;
+      return n.value.gt(0) && n.value.lte(1) ? n : { ok: false, expected: 'in (0, 1]: an FTE above 0 and at most 1' };
+    });
+    const qualifiedDate = row.decode('qualified_date', decodeDate);
+    const caseHolding = row.decode('case_holding', decodeYesNo);
+    const caseload = row.decode('caseload', decodeWholeNumber);
+    const contract = row.decode('contract', decodeContract);
+    const team = row.text('team');
+    const annualSalary = row.decode('annual_salary', (t) => {
+      const n = decodeAmount(t);
+      if (!n.ok) return n;
+      return n.value.gt(0) ? n : { ok: false, expected: 'a salary above £0' };
+    });
+    const startDate = row.decode('start_date', decodeDate);
+    const leaveDate = row.decode('leave_date', decodeDate);
+    if (row.hasProblems || staffId === null || role === null) return;
+
+    const person: StaffMember = {
+      staffId,
+      line: row.line,
+      role,
+      fte: fte ?? ONE_FTE,
+      qualifiedDate,
+      caseHolding: caseHolding ?? defaultCaseHolding(role),
+      caseload,
+      contract: contract ?? 'permanent',
+      team,
+      annualSalary,
+      startDate,
+      leaveDate,
+    };
+    // Experience decides the plan, so a case-holding person in post must have a qualified_date.
+    if (person.caseHolding && person.qualifiedDate === null && isInPost(person, asOf)) {
+      row.problem('qualified_date', `staff ${staffId} is case-holding and in post but has no qualified_date (needed to tell experienced from early career)`);
+      return;
+    }
+    staff.push(person);
+  });
+  return { name: source.name, staff, info, warnings: source.warnings };
+}

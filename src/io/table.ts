@@ -1,0 +1,194 @@
+// A CSV file as a table of named columns: header matching, delimiter detection, required columns,
+// ragged rows, blank rows, and a problem log that knows the line, column and header of every cell.
+import { normaliseName } from '../core/config.js';
+import { createProblemLog } from '../errors.js';
+import { createCsvParser } from './csv-parser.js';
+import type { SourceText } from './source.js';
+import type { Decoded } from './values.js';
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+}
+
+export interface TableRow {
+  line: number;
+  /** The trimmed text of a known column, or null when the column is absent or the cell is empty. */
+  text(column: string): string | null;
+  /** Reports a problem with one cell of this row. */
+  problem(column: string, message: string): void;
+  /** Reports a problem with the row as a whole. */
+  rowProblem(message: string): void;
+  /** Decodes a cell; an undecodable value is reported (with the value seen) and gives null. */
+  decode<T>(column: string, decoder: (text: string) => Decoded<T>): T | null;
+  /** Whether any problem has been reported for this row. */
+  readonly hasProblems: boolean;
+}
+
+export interface TableInfo {
+  /** Known columns present in the header. */
+  columns: Set<string>;
+  rows: number;
+  delimiter: string;
+}
+
+export interface ReadTableOptions {
+  columns: readonly ColumnSpec[];
+  columnAliases: Record<string, string>;
+  delimiter?: string | undefined;
+}
+
+const DELIMITERS = [',', ';', '\t'];
+
+/** The delimiter that splits the header line into the most fields (outside quotes). */
+export function detectDelimiter(text: string): string {
+  const end = text.search(/\r|\n/);
+  const header = end === -1 ? text : text.slice(0, end);
+  let best = ',';
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    let count = 0;
+    let inQuotes = false;
+    for (const ch of header) {
+      if (ch === '"') inQuotes = !inQuotes;
+      else if (ch === delimiter && !inQuotes) count++;
+    }
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function readTable(source: SourceText, options: ReadTableOptions, onRow: (row: TableRow) => void): TableInfo {
+  const file = source.name;
+  const log = createProblemLog();
+  const delimiter = options.delimiter ?? detectDelimiter(source.text);
+  const known = new Map(options.columns.map((c) => [c.name, c]));
+  /** Column name -> index in the record. */
+  const index = new Map<string, number>();
+  let headers: string[] | null = null;
+  let rows = 0;
+  let headerBroken = false;
+
+  const problem = (line: number | null, column: number | null, header: string | null, message: string) =>
+    log.add({ file, line, column, header, message });
+
+  const onHeader = (fields: string[], line: number) => {
+    headers = fields.map((h) => h.trim());
+    const seen = new Map<string, number>();
+    headers.forEach((header, i) => {
+      const normal = normaliseName(header);
+      const name = options.columnAliases[normal] ?? normal;
+      if (!known.has(name)) return;
+      const first = seen.get(name);
+      if (first !== undefined) {
+        problem(line, i + 1, header, `duplicate column: "${name}" is also column ${first + 1} (${headers![first]})`);
+        return;
+      }
+      seen.set(name, i);
+      index.set(name, i);
+    });
+    for (const spec of options.columns) {
+      if (spec.required && !index.has(spec.name)) {
+        const suggestion = nearest(spec.name, headers.map(normaliseName));
+        const found = headers.filter((h) => h !== '').join(', ') || 'none';
+        problem(
+          line,
+          null,
+          null,
+          `missing required column "${spec.name}" (columns found: ${found})${suggestion ? `; did you mean "${headers[suggestion.index]}"? (add it to column_aliases in the config, or rename the header)` : ''}`,
+        );
+      }
+    }
+  };
+
+  const parser = createCsvParser(
+    delimiter,
+    (record) => {
+      if (headers === null) {
+        if (record.fields.every((f) => f.trim() === '')) return;
+        onHeader(record.fields, record.line);
+        // Rows cannot be read against a broken header: report the header alone.
+        headerBroken = log.count > 0;
+        return;
+      }
+      if (record.fields.every((f, i) => f.trim() === '' && !record.quoted[i])) return;
+      rows++;
+      if (headerBroken) return;
+      const line = record.line;
+      const hdrs: string[] = headers;
+      if (record.fields.length !== hdrs.length) {
+        problem(line, null, null, `this row has ${record.fields.length} fields but the header has ${hdrs.length}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
+        return;
+      }
+      let rowProblems = 0;
+      const row: TableRow = {
+        line,
+        text(column) {
+          const i = index.get(column);
+          if (i === undefined) return null;
+          const value = record.fields[i]!.trim();
+          return value === '' ? null : value;
+        },
+        problem(column, message) {
+          const i = index.get(column);
+          rowProblems++;
+          problem(line, i === undefined ? null : i + 1, i === undefined ? column : hdrs[i]!, message);
+        },
+        rowProblem(message) {
+          rowProblems++;
+          problem(line, null, null, message);
+        },
+        decode(column, decoder) {
+          const text = row.text(column);
+          if (text === null) return null;
+          const decoded = decoder(text);
+          if (decoded.ok) return decoded.value;
+          row.problem(column, `${JSON.stringify(text)} is not ${decoded.expected}`);
+          return null;
+        },
+        get hasProblems() {
+          return rowProblems > 0;
+        },
+      };
+      onRow(row);
+    },
+    (syntax) => problem(syntax.line, syntax.column, null, syntax.message),
+  );
+  parser.push(source.text);
+  parser.end();
+
+  if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');
+  else if (rows === 0 && log.count === 0) problem(null, null, null, 'the file has a header row but no data rows');
+  log.throwIfAny();
+  return { columns: new Set(index.keys()), rows, delimiter };
+}
+
+/** The closest header to a wanted column name, if it is plausibly a misspelling. */
+function nearest(wanted: string, candidates: string[]): { index: number } | null {
+  let best: { index: number; distance: number } | null = null;
+  candidates.forEach((candidate, i) => {
+    if (candidate === '') return;
+    const distance = editDistance(wanted, candidate);
+    if (best === null || distance < best.distance) best = { index: i, distance };
+  });
+  const found = best as { index: number; distance: number } | null;
+  if (found === null) return null;
+  return found.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? { index: found.index } : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,91 @@
+// Decoding one cell. Tolerant where the meaning is certain (UK date styles, £ and thousands
+// separators, "80%"), strict where it is not: an impossible date or an ambiguous number is an error.
+import { dayFromYmd, isValidYmd, type Day } from '../core/dates.js';
+import { exact, type Exact } from '../core/exact.js';
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
+const fail = (expected: string): Decoded<never> => ({ ok: false, expected });
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+export const DATE_FORMATS = 'a date: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or DD-MMM-YY';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const NAMED_MONTH = /^(\d{1,2})[ -]([A-Za-z]{3,4})[ -](\d{2}|\d{4})$/;
+
+/** A date in any of the documented styles; day first always (UK). */
+export function decodeDate(text: string): Decoded<Day> {
+  let match = ISO.exec(text);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const time = match[4] === undefined || (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6] ?? 0) < 60);
+    return isValidYmd(y, m, d) && time ? ok(dayFromYmd(y, m, d)) : fail(`a real date (${text} does not exist)`);
+  }
+  match = DAY_FIRST.exec(text);
+  if (match) {
+    const [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
+    return isValidYmd(y, m, d) ? ok(dayFromYmd(y, m, d)) : fail(`a real date, day first (${text} does not exist)`);
+  }
+  match = NAMED_MONTH.exec(text);
+  if (match) {
+    const month = MONTHS[match[2]!.toLowerCase()];
+    const d = Number(match[1]);
+    let y = Number(match[3]);
+    // Two-digit years: 00-69 are 20xx, 70-99 are 19xx.
+    if (match[3]!.length === 2) y += y < 70 ? 2000 : 1900;
+    if (month !== undefined && isValidYmd(y, month, d)) return ok(dayFromYmd(y, month, d));
+    return fail(`a real date (${text} does not exist)`);
+  }
+  return fail(DATE_FORMATS);
+}
+
+/** A strict ISO date for flags such as --as-of. */
+export function decodeIsoDate(text: string): Decoded<Day> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return fail('a date as YYYY-MM-DD');
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isValidYmd(y, m, d) ? ok(dayFromYmd(y, m, d)) : fail(`a real date (${text} does not exist)`);
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/** "£36,500", "36,500.00", "36500": an exact decimal. Commas only as thousands separators. */
+export function decodeAmount(text: string): Decoded<Exact> {
+  const body = text.replace(/^£\s*/, '').replace(/^(-)£\s*/, '$1').trim();
+  if (PLAIN_NUMBER.test(body)) return ok(exact(body));
+  if (GROUPED_NUMBER.test(body)) return ok(exact(body.replace(/,/g, '')));
+  return fail('a number such as 36500, 36,500.00 or £36,500');
+}
+
+/** A number, or a percentage ("80%" = 0.8) when `percent` is allowed. */
+export function decodeNumber(text: string, options: { percent?: boolean } = {}): Decoded<Exact> {
+  const trimmed = text.trim();
+  if (options.percent && trimmed.endsWith('%')) {
+    const body = trimmed.slice(0, -1).trim();
+    return PLAIN_NUMBER.test(body) ? ok(exact(body).div(100)) : fail('a number or a percentage such as 0.8 or 80%');
+  }
+  return PLAIN_NUMBER.test(trimmed) ? ok(exact(trimmed)) : fail(options.percent ? 'a number or a percentage such as 0.8 or 80%' : 'a number');
+}
+
+export function decodeWholeNumber(text: string): Decoded<number> {
+  const trimmed = text.trim().replace(/\.0*$/, '');
+  return /^\+?\d+$/.test(trimmed) && Number(trimmed) <= Number.MAX_SAFE_INTEGER
+    ? ok(Number(trimmed))
+    : fail('a whole number >= 0');
+}
+
+const TRUE = new Set(['yes', 'y', 'true', '1']);
+const FALSE = new Set(['no', 'n', 'false', '0']);
+
+export function decodeYesNo(text: string): Decoded<boolean> {
+  const lower = text.trim().toLowerCase();
+  if (TRUE.has(lower)) return ok(true);
+  if (FALSE.has(lower)) return ok(false);
+  return fail('yes or no (also y/n, true/false, 1/0)');
+}
