@@ -76,7 +76,7 @@ export async function validateCommand(flags: ValidateFlags, terminal: Terminal):
   }
   const blocks: Block[] = [
     { kind: 'paragraph', text: 'Input files are valid.', emphasis: 'good' },
-    { kind: 'table', head: ['', ''], align: ['left', 'right'], rows },
+    { kind: 'table', head: ['Input', 'Summary'], align: ['left', 'right'], rows },
   ];
   const text = flags.format === 'markdown' ? renderMarkdown(blocks) : renderTerminal(blocks, { color: wantsColor(terminal, flags) });
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);

@@ -51,7 +51,7 @@ export function renderTerminal(blocks: readonly Block[], options: { color: boole
         const table = new Table({
           head: block.head.map((h) => chalk.bold(h)),
           colAligns: block.align,
-          style: { head: [], border: options.color ? ['grey'] : [], compact: false },
+          style: { head: [], border: options.color ? ['grey'] : [], compact: true },
         });
         block.rows.forEach((row, i) => {
           const isTotal = block.totalRow === true && i === block.rows.length - 1;
@@ -98,7 +98,7 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         out.push(...block.items.map((item) => `- ${item}`));
         break;
       case 'table': {
-        out.push(`| ${block.head.map(markdownCell).join(' | ')} |`);
+        out.push(`| ${block.head.map(markdownCell).join(' | ')} |`.replace(/\|  \|/g, '|   |'));
         out.push(`|${block.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
         block.rows.forEach((row, i) => {
           const isTotal = block.totalRow === true && i === block.rows.length - 1;
