@@ -13,7 +13,7 @@ export const processTerminal = (): Terminal => ({ stdout: process.stdout, stderr
 export function wantsColor(terminal: Terminal, options: { color?: boolean; output?: string | undefined }): boolean {
   if (options.color === false || options.output !== undefined) return false;
   if (terminal.env.NO_COLOR !== undefined && terminal.env.NO_COLOR !== '') return false;
-  if (terminal.env.FORCE_COLOR !== undefined && terminal.env.FORCE_COLOR !== '0') return true;
+  if (terminal.env.FORCE_COLOR !== undefined && terminal.env.FORCE_COLOR !== '' && terminal.env.FORCE_COLOR !== '0') return true;
   return terminal.stdout.isTTY === true;
 }
 

@@ -67,7 +67,11 @@ export function createCsvParser(
       let i = 0;
       if (pendingCr) {
         pendingCr = false;
-        if (n > 0 && chunk.charCodeAt(0) === LF) i = 1;
+        if (n > 0 && chunk.charCodeAt(0) === LF) {
+          i = 1;
+          // The CRLF was inside a quoted value: keep it whole.
+          if (state === State.Quoted) field += '\n';
+        }
       }
       let segment = i;
       while (i < n) {

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { caseplan, folderWith, json } from './run.js';
+
+const SHEFFIELD = ['--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30'];
+const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+
+describe('caseplan plan: the worked example', () => {
+  it('needs 80 experienced hires and no early-career hires for target 19 and a 50% mix (Sheffield 2017)', () => {
+    const result = json(caseplan(['plan', '--target', '19', '--mix', '50%', ...SHEFFIELD, '--format', 'json']));
+    expect(result.current).toMatchObject({ case_holding_fte: 202, experienced_fte: 61, early_career_fte: 141, open_cases: 2992, team_manager_fte: 29 });
+    expect(result.hires).toEqual({ experienced: 80, early_career: 0, team_manager: 12, total: 92 });
+    expect(result.after).toMatchObject({ case_holding_fte: 282, experienced_fte: 141, experienced_share: 0.5, team_manager_fte: 41 });
+    // 80 * 39,438 * 1.3 + 12 * 47,775 * 1.3; 92 hires * £6,000.
+    expect(result.cost).toMatchObject({ annual: 4_846_842, one_off: 552_000 });
+    expect(result.parameters).toMatchObject({ target: 19, mix: 0.5, experience_years: 3, early_career_cap: null, experienced_cap: null, on_cost_rate: 0.3 });
+  });
+
+  it('accepts the mix as a fraction or a percentage', () => {
+    const a = json(caseplan(['plan', '--target', '19', '--mix', '0.5', ...SHEFFIELD, '--format', 'json']));
+    const b = json(caseplan(['plan', '--target', '19', '--mix', '50%', ...SHEFFIELD, '--format', 'json']));
+    expect(a.hires).toEqual(b.hires);
+  });
+});
+
+describe('caseplan plan: output formats carry the same numbers', () => {
+  const base = ['plan', '--target', '19', '--mix', '50%', ...COUNCIL];
+  const result = json(caseplan([...base, '--format', 'json']));
+
+  it('csv: one row per group and a total, plain numbers', () => {
+    const run = caseplan([...base, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const rows = parse(run.stdout, { columns: true, cast: true }) as Record<string, string | number>[];
+    expect(Object.keys(rows[0]!)).toEqual(['group', 'current_fte', 'hires', 'after_fte', 'unit_annual_cost', 'annual_cost', 'one_off_cost']);
+    expect(rows.map((r) => r.group)).toEqual(['experienced', 'early_career', 'team_manager', 'total']);
+    expect(rows[0]!.hires).toBe(result.hires.experienced);
+    expect(rows[1]!.hires).toBe(result.hires.early_career);
+    expect(rows[2]!.hires).toBe(result.hires.team_manager);
+    expect(rows[3]!.hires).toBe(result.hires.total);
+    expect(rows[3]!.annual_cost).toBe(result.cost.annual);
+    expect(rows[3]!.one_off_cost).toBe(result.cost.one_off);
+    expect(rows[0]!.unit_annual_cost).toBe(51269.4);
+    expect(run.stdout).not.toMatch(/£/);
+  });
+
+  it('json: every documented field, with shares as fractions and nulls where unknown', () => {
+    for (const key of ['case_holding_fte', 'experienced_fte', 'early_career_fte', 'experienced_share', 'team_manager_fte', 'agency_fte', 'open_cases', 'allocated_cases', 'unallocated_cases', 'average_caseload', 'paybill']) {
+      expect(result.current).toHaveProperty(key);
+      expect(result.current[key]).not.toBeUndefined();
+    }
+    expect(result.after.average_caseload).toBeLessThanOrEqual(19 + 1e-9);
+    expect(result.after.experienced_share).toBeGreaterThanOrEqual(0.5 - 1e-9);
+    expect(result.current.unallocated_cases).toBe(result.current.open_cases - result.current.allocated_cases);
+    expect(result.as_of).toBe('2026-09-30');
+  });
+
+  it('markdown and table show the hires and the costs in pounds', () => {
+    const md = caseplan([...base, '--format', 'markdown']).stdout;
+    const table = caseplan(base).stdout;
+    const pounds = (n: number) => `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+    for (const text of [md, table]) {
+      expect(text).toContain(pounds(result.cost.annual));
+      expect(text).toContain(pounds(result.cost.one_off));
+      expect(text).toContain(`Hire ${result.hires.experienced} experienced and ${result.hires.early_career} early-career`);
+    }
+    expect(md).toMatch(/^\| Group \| FTE now \| Hires/m);
+    // Not a terminal: no colour codes.
+    expect(table).not.toMatch(/\x1b\[/);
+  });
+
+  it('colours the table only when asked (FORCE_COLOR) and never with --no-color', () => {
+    expect(caseplan(base, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+    expect(caseplan([...base, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect(caseplan(base, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('caseplan plan: where open cases come from', () => {
+  const dir = folderWith({
+    'staff.csv': 'staff_id,role,qualified_date,caseload\nA,social_worker,2010-01-01,20\nB,social_worker,2010-01-01,22\nC,social_worker,2025-01-01,10\n',
+    'referrals.csv': 'referral_id,received_date,outcome,closed_date\n1,2026-01-01,case,\n2,2026-01-01,,\n3,2026-01-01,nfa,\n4,2026-01-01,case,2026-06-01\n5,2026-06-01,case,2026-09-30\n6,2026-10-01,case,\n',
+  });
+  const args = ['plan', '--target', '19', '--as-of', '2026-09-30', '--format', 'json', '--staff', join(dir, 'staff.csv')];
+
+  it('uses --cases first', () => {
+    const r = json(caseplan([...args, '--referrals', join(dir, 'referrals.csv'), '--cases', '100']));
+    expect(r.current).toMatchObject({ open_cases: 100, allocated_cases: 52, unallocated_cases: 48 });
+    expect(r.open_cases_source.kind).toBe('cases_flag');
+  });
+
+  it('then the referrals open at the as-of date (closed on the date = closed; received after = not yet open)', () => {
+    const r = json(caseplan([...args, '--referrals', join(dir, 'referrals.csv')]));
+    // Rows 1 and 2 (empty outcome = case) are open; 3 is nfa, 4 closed, 5 closed on the as-of date, 6 received after.
+    expect(r.current).toMatchObject({ open_cases: 2, allocated_cases: 52, unallocated_cases: -50 });
+    expect(r.open_cases_source).toMatchObject({ kind: 'referrals', rows: 6 });
+  });
+
+  it('then the sum of caseload over case-holding staff in post', () => {
+    const r = json(caseplan(args));
+    expect(r.current).toMatchObject({ open_cases: 52, allocated_cases: 52, unallocated_cases: null, average_caseload: 52 / 3 });
+  });
+
+  it('is a usage error (exit 2) when there is no source, saying which to give', () => {
+    const bare = folderWith({ 'staff.csv': 'staff_id,role,qualified_date\nA,social_worker,2010-01-01\n' });
+    const run = caseplan(['plan', '--target', '19', '--staff', join(bare, 'staff.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--cases N, or --referrals FILE.*caseload column/);
+  });
+});
+
+describe('caseplan plan: who counts', () => {
+  const staff = [
+    'Staff ID,Role,FTE,Qualified Date,Case-Holding,Caseload,Contract,Annual Salary,Start Date,Leave Date,Name',
+    'A,Social Worker,0.5,30/09/2023,,10,permanent,"£36,000",,,Alice',
+    'B,Senior Practitioner,1,2023-10-01,,10,agency,,,,Bob',
+    'C,social_worker,1,2010-01-01,,10,,,2026-10-01,,Carol',
+    'D,social_worker,1,2010-01-01,,10,,,,2026-09-30,Dan',
+    'E,social_worker,1,2010-01-01,,10,,,,2026-10-01,Eve',
+    'F,team_manager,1,2000-01-01,,,,,,,Fay',
+    'G,other,1,,,,,,,,Gus',
+    'H,other,0.8,2015-01-01,yes,5,,,,,Hal',
+  ].join('\n');
+  const dir = folderWith({ 'staff.csv': staff });
+  const r = json(caseplan(['plan', '--target', '100', '--as-of', '2026-09-30', '--format', 'json', '--staff', join(dir, 'staff.csv')]));
+
+  it('counts case-holding FTE of people in post only, with FTE fractions', () => {
+    // In post and case-holding: A 0.5, B 1, E 1 (leaves after as-of), H 0.8 (other, case_holding yes).
+    // C starts after as-of; D left on the as-of date.
+    expect(r.current.case_holding_fte).toBeCloseTo(3.3, 12);
+    expect(r.current.team_manager_fte).toBe(1);
+    expect(r.current.allocated_cases).toBe(35);
+  });
+
+  it('splits experienced from early career on the third anniversary of qualifying', () => {
+    // A qualified 30/09/2023: three years on the as-of date, experienced. B (2023-10-01) is not.
+    expect(r.current.experienced_fte).toBeCloseTo(0.5 + 1 + 0.8, 12);
+    expect(r.current.early_career_fte).toBeCloseTo(1, 12);
+  });
+
+  it('costs the current paybill from annual_salary or the group salary, with on-costs and the agency premium', () => {
+    // A: 36,000 * 0.5 * 1.3 = 23,400; B (agency, early career): 32,251 * 1.3 * 1.33 = 55,761.979;
+    // E: 39,438 * 1.3 = 51,269.40; H: 39,438 * 0.8 * 1.3 = 41,015.52; F: 47,775 * 1.3 = 62,107.50.
+    expect(r.current.paybill).toBe(Math.round((23400 + 55761.979 + 51269.4 + 41015.52 + 62107.5) * 100) / 100);
+    expect(r.current.agency_fte).toBe(1);
+  });
+});
+
+describe('caseplan plan: caps and the unreachable plan', () => {
+  it('applies --early-career-cap and --experienced-cap together', () => {
+    const r = json(caseplan(['plan', '--target', '25', '--early-career-cap', '15', '--experienced-cap', '20', ...SHEFFIELD, '--format', 'json']));
+    // Capacity now 141*15 + 61*20 = 3,335 >= 2,992: no hires.
+    expect(r.hires.total).toBe(0);
+    expect(r.parameters).toMatchObject({ early_career_cap: 15, experienced_cap: 20 });
+    const tight = json(caseplan(['plan', '--target', '25', '--early-career-cap', '10', '--experienced-cap', '20', ...SHEFFIELD, '--format', 'json']));
+    // 141*10 + 61*20 = 2,630: 362 short. Experienced hires add 20 cases each for £51,269.40, early-career 10
+    // for £41,926.30: 18 experienced cover 360, and the last 2 cases are cheapest with one early-career hire.
+    expect(tight.hires).toMatchObject({ experienced: 18, early_career: 1 });
+  });
+
+  it('refuses one cap without the other (exit 2)', () => {
+    const run = caseplan(['plan', '--target', '25', '--early-career-cap', '15', ...SHEFFIELD]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/both --early-career-cap and --experienced-cap/);
+  });
+
+  it('exits 2 with a clear message when no hires can reach the mix', () => {
+    const run = caseplan(['plan', '--target', '19', '--mix', '1', ...SHEFFIELD]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no hires can satisfy this plan: a mix of 100% needs every case-holding FTE to be experienced, but 141 early-career FTE/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('caseplan plan: usage errors exit 2', () => {
+  it.each([
+    [['plan', ...SHEFFIELD], /required option '--target <cases>'/],
+    [['plan', '--target', '0', ...SHEFFIELD], /expected a number above 0/],
+    [['plan', '--target', 'x', ...SHEFFIELD], /expected a number above 0/],
+    [['plan', '--target', '19', '--mix', '150', ...SHEFFIELD], /from 0% to 100%/],
+    [['plan', '--target', '19', '--as-of', '30/09/2017', '--staff', 'fixtures/staff.csv'], /YYYY-MM-DD/],
+    [['plan', '--target', '19', '--format', 'xml', ...SHEFFIELD], /Allowed choices are table, csv, json, markdown/],
+    [['plan', '--target', '19'], /required option '--staff <file>'/],
+    [['plan', '--target', '19', '--bogus', ...SHEFFIELD], /unknown option '--bogus'/],
+  ])('%j', (args, message) => {
+    const run = caseplan(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('caseplan plan: stdin and --output', () => {
+  it('reads the staff file from stdin as "-"', () => {
+    const input = readFileSync('fixtures/sheffield-2017/staff.csv');
+    const r = json(caseplan(['plan', '--target', '19', '--mix', '50%', '--staff', '-', '--as-of', '2017-09-30', '--format', 'json'], { input }));
+    expect(r.hires.experienced).toBe(80);
+  });
+
+  it('writes --output atomically and leaves stdout empty', () => {
+    const dir = folderWith({});
+    const out = join(dir, 'plan.csv');
+    const run = caseplan(['plan', '--target', '19', ...SHEFFIELD, '--format', 'csv', '--output', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^group,current_fte,hires/);
+  });
+
+  it('refuses to write over an input file (exit 2) and leaves it untouched', () => {
+    const dir = folderWith({ 'staff.csv': readFileSync('fixtures/sheffield-2017/staff.csv') });
+    const before = readFileSync(join(dir, 'staff.csv'), 'utf8');
+    const run = caseplan(['plan', '--target', '19', '--staff', join(dir, 'staff.csv'), '--output', join(dir, 'staff.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/never writes over its inputs/);
+    expect(readFileSync(join(dir, 'staff.csv'), 'utf8')).toBe(before);
+  });
+});
