@@ -18,6 +18,8 @@ export class InputError extends Error {
     readonly problems: readonly InputProblem[],
     /** How many problems there were in all (more than `problems.length` when capped). */
     readonly total: number = problems.length,
+    /** Warnings that may explain the problems (e.g. a misspelt column that was ignored). */
+    readonly notes: readonly string[] = [],
   ) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'InputError';
@@ -44,7 +46,7 @@ export const MAX_PROBLEMS_SHOWN = 20;
 export function createProblemLog(): {
   add(problem: InputProblem): void;
   readonly count: number;
-  throwIfAny(): void;
+  throwIfAny(notes?: readonly string[]): void;
   shown(): InputProblem[];
 } {
   const kept: InputProblem[] = [];
@@ -57,8 +59,8 @@ export function createProblemLog(): {
     get count() {
       return count;
     },
-    throwIfAny() {
-      if (count > 0) throw new InputError(kept, count);
+    throwIfAny(notes = []) {
+      if (count > 0) throw new InputError(kept, count, notes);
     },
     shown: () => kept,
   };

@@ -27,6 +27,7 @@ export async function loadInputs(paths: InputPaths, asOf: Day): Promise<Inputs> 
   }
   const config = await readConfig(paths.config);
   const problems: InputProblem[] = [];
+  const notes: string[] = [];
   let total = 0;
   const attempt = async <T>(read: () => Promise<T>): Promise<T | null> => {
     try {
@@ -34,6 +35,7 @@ export async function loadInputs(paths: InputPaths, asOf: Day): Promise<Inputs> 
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
+      notes.push(...error.notes);
       total += error.total;
       return null;
     }
@@ -42,6 +44,6 @@ export async function loadInputs(paths: InputPaths, asOf: Day): Promise<Inputs> 
   const referralsPath = paths.referrals;
   const referrals =
     referralsPath === null ? null : await attempt(async () => readReferrals(await readSource(referralsPath), config, asOf, paths.delimiter));
-  if (problems.length > 0 || staff === null) throw new InputError(problems, total);
+  if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
   return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? [])] };
 }

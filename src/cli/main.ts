@@ -30,6 +30,7 @@ function report(error: unknown, terminal: Terminal, debug: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof InputError) {
+    for (const note of error.notes) err.write(`caseplan: warning: ${note}\n`);
     for (const problem of error.problems) err.write(`${formatProblem(problem)}\n`);
     const hidden = error.total - error.problems.length;
     if (hidden > 0) err.write(`... and ${hidden} more problem${hidden === 1 ? '' : 's'} (the first 20 in each file are shown)\n`);

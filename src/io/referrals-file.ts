@@ -53,5 +53,5 @@ export function readReferrals(source: SourceText, config: Config, asOf: Day, del
     if (row.hasProblems || referralId === null || receivedDate === null) return;
     tally.add({ referralId, receivedDate, outcome, closedDate, team: row.text('team') });
   });
-  return { name: source.name, summary: tally.summary(), info, warnings: source.warnings };
+  return { name: source.name, summary: tally.summary(), info, warnings: [...source.warnings, ...info.warnings] };
 }

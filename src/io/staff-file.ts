@@ -100,5 +100,5 @@ export function readStaff(source: SourceText, config: Config, asOf: Day, delimit
     }
     staff.push(person);
   });
-  return { name: source.name, staff, info, warnings: source.warnings };
+  return { name: source.name, staff, info, warnings: [...source.warnings, ...info.warnings] };
 }

@@ -30,6 +30,8 @@ export interface TableInfo {
   columns: Set<string>;
   rows: number;
   delimiter: string;
+  /** Non-fatal notes, such as an ignored column that looks like a misspelt known one. */
+  warnings: string[];
 }
 
 export interface ReadTableOptions {
@@ -71,6 +73,7 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
   let headers: string[] | null = null;
   let rows = 0;
   let headerBroken = false;
+  const warnings: string[] = [];
 
   const problem = (line: number | null, column: number | null, header: string | null, message: string) =>
     log.add({ file, line, column, header, message });
@@ -89,6 +92,13 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
       }
       seen.set(name, i);
       index.set(name, i);
+    });
+    headers.forEach((header, i) => {
+      const normal = normaliseName(header);
+      if (header === '' || known.has(options.columnAliases[normal] ?? normal)) return;
+      const missing = options.columns.filter((c) => !index.has(c.name)).map((c) => c.name);
+      const suggestion = nearest(normal, missing);
+      if (suggestion) warnings.push(`${file}:${line}:${i + 1}: column "${header}" is not one caseplan reads and is ignored; did you mean "${missing[suggestion.index]}"?`);
     });
     for (const spec of options.columns) {
       if (spec.required && !index.has(spec.name)) {
@@ -162,8 +172,8 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
 
   if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');
   else if (rows === 0 && log.count === 0) problem(null, null, null, 'the file has a header row but no data rows');
-  log.throwIfAny();
-  return { columns: new Set(index.keys()), rows, delimiter };
+  log.throwIfAny([...source.warnings, ...warnings]);
+  return { columns: new Set(index.keys()), rows, delimiter, warnings };
 }
 
 /** The closest header to a wanted column name, if it is plausibly a misspelling. */
