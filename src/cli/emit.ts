@@ -2,7 +2,7 @@
 import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 
 export interface Terminal {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -30,4 +30,9 @@ export async function emit(terminal: Terminal, text: string, output: string | un
 export function warn(terminal: Terminal, messages: readonly string[], quiet: boolean): void {
   if (quiet) return;
   for (const message of messages) terminal.stderr.write(`caseplan: warning: ${message}\n`);
+}
+
+/** How wide a table may be before it is split: the terminal's width, or 160 columns off a terminal. */
+export function tableWidth(terminal: Terminal): number {
+  return terminal.stdout.isTTY === true && terminal.stdout.columns ? terminal.stdout.columns : 160;
 }

@@ -1,6 +1,8 @@
 // `caseplan plan`: wiring only. Options in, use case called, renderer picked, output emitted.
 import { loadInputs } from '../app/inputs.js';
 import { runPlan } from '../app/plan.js';
+import { runProjection } from '../app/projection.js';
+import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +10,7 @@ import { renderMarkdown, renderTerminal } from '../io/render/document.js';
 import { planCsv } from '../io/render/plan-csv.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
-import { emit, warn, wantsColor, type Terminal } from './emit.js';
+import { emit, tableWidth, warn, wantsColor, type Terminal } from './emit.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
@@ -32,6 +34,24 @@ export interface PlanFlags extends InputFlags {
   format: Format;
   output?: string;
   color?: boolean;
+  years?: number;
+  growth?: number;
+  turnover?: number;
+  payAward?: number;
+  mixBy?: number;
+  convertAgency?: boolean;
+}
+
+/** Projection flags mean nothing without --years: say so rather than ignore them. */
+function checkProjectionFlags(flags: PlanFlags): void {
+  const needYears: [keyof PlanFlags, string][] = [['growth', '--growth'], ['turnover', '--turnover'], ['payAward', '--pay-award'], ['mixBy', '--mix-by'], ['convertAgency', '--convert-agency']];
+  if (flags.years === undefined) {
+    const given = needYears.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --years N (the projection)`);
+    return;
+  }
+  if (flags.mixBy !== undefined && flags.mix === undefined) throw new UsageError('--mix-by needs --mix');
+  if (flags.mixBy !== undefined && flags.mixBy > flags.years) throw new UsageError(`--mix-by ${flags.mixBy} is after the last projected year (--years ${flags.years})`);
 }
 
 export function hiringRule(flags: PlanFlags): HiringRule {
@@ -55,10 +75,31 @@ export function inputPaths(flags: InputFlags) {
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
   const asOf = flags.asOf ?? todayUtc();
   const rule = hiringRule(flags);
+  checkProjectionFlags(flags);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf);
   warn(terminal, inputs.warnings, flags.quiet === true);
-  const { plan } = runPlan(inputs, { asOf, experienceYears: flags.experienceYears, rule, cases: flags.cases ?? null });
+  const planOptions = { asOf, experienceYears: flags.experienceYears, rule, cases: flags.cases ?? null };
+  if (flags.years !== undefined) {
+    const run = runProjection(inputs, {
+      ...planOptions,
+      years: flags.years,
+      growth: flags.growth ?? null,
+      turnover: flags.turnover ?? null,
+      payAward: flags.payAward ?? null,
+      mixBy: flags.mixBy ?? 0,
+      convertAgency: flags.convertAgency === true,
+    });
+    const text = {
+      json: () => JSON.stringify(projectionJson(run), null, 2),
+      csv: () => projectionCsv(run),
+      markdown: () => renderMarkdown(projectionBlocks(run)),
+      table: () => renderTerminal(projectionBlocks(run), { color: wantsColor(terminal, flags), width: tableWidth(terminal) }),
+    }[flags.format]();
+    await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+    return;
+  }
+  const { plan } = runPlan(inputs, planOptions);
   let text: string;
   switch (flags.format) {
     case 'json':
@@ -71,7 +112,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       text = renderMarkdown(planBlocks(plan));
       break;
     case 'table':
-      text = renderTerminal(planBlocks(plan), { color: wantsColor(terminal, flags) });
+      text = renderTerminal(planBlocks(plan), { color: wantsColor(terminal, flags), width: tableWidth(terminal) });
       break;
   }
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);

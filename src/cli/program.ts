@@ -63,7 +63,13 @@ export function buildProgram(terminal: Terminal): Command {
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
     .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.nonNegativeNumber)
     .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.positiveNumber)
-    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber);
+    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber)
+    .option('--years <n>', 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', value.yearCount)
+    .option('--growth <rate>', 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', (t) => value.fraction(t, { min: -0.9, max: 10 }))
+    .option('--turnover <rate>', 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', (t) => value.fraction(t))
+    .option('--pay-award <rate>', 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', (t) => value.fraction(t, { min: -0.5, max: 1 }))
+    .option('--mix-by <year>', 'apply --mix from this projection year on (default 0: from now)', value.wholeNumber)
+    .option('--convert-agency', 'replace agency FTE with permanent staff of the same group in year 1');
   inputOptions(plan);
   outputOptions(plan, FORMATS);
   plan.addHelpText('after', PLAN_EXAMPLES).action((flags: PlanFlags) => planCommand(flags, terminal));

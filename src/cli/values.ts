@@ -64,3 +64,9 @@ export function delimiter(text: string): string {
   if (![',', ';', '\t', '|'].includes(value)) throw new InvalidArgumentError(`expected comma, semicolon, tab or |, got "${text}"`);
   return value;
 }
+
+export function yearCount(text: string): number {
+  const n = wholeNumber(text);
+  if (n < 1 || n > 30) throw new InvalidArgumentError(`expected a whole number of years from 1 to 30, got "${text}"`);
+  return n;
+}

@@ -14,12 +14,27 @@ export interface Cell {
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: Emphasis }
-  | { kind: 'table'; head: string[]; rows: (Cell | string)[][]; align: Align[]; totalRow?: boolean }
+  | { kind: 'table'; head: string[]; rows: (Cell | string)[][]; align: Align[]; totalRow?: boolean; splitAfter?: number }
   | { kind: 'list'; items: string[] };
 
 const cellOf = (cell: Cell | string): Cell => (typeof cell === 'string' ? { text: cell } : cell);
 
-export function renderTerminal(blocks: readonly Block[], options: { color: boolean }): string {
+/** A wide table as two: columns [0, splitAfter) and then column 0 with the rest. */
+function splitTable(block: Extract<Block, { kind: 'table' }>): Extract<Block, { kind: 'table' }>[] {
+  const at = block.splitAfter;
+  if (at === undefined) return [block];
+  const pick = (cols: number[]) => ({
+    ...block,
+    splitAfter: undefined,
+    head: cols.map((c) => block.head[c]!),
+    align: cols.map((c) => block.align[c]!),
+    rows: block.rows.map((row) => cols.map((c) => row[c]!)),
+  });
+  const all = block.head.map((_, i) => i);
+  return [pick(all.slice(0, at)), pick([0, ...all.slice(at)])];
+}
+
+export function renderTerminal(blocks: readonly Block[], options: { color: boolean; width?: number }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (text: string, emphasis: Emphasis = 'plain'): string => {
     switch (emphasis) {
@@ -48,25 +63,29 @@ export function renderTerminal(blocks: readonly Block[], options: { color: boole
         out.push(...block.items.map((item) => `  ${chalk.dim('•')} ${item}`));
         break;
       case 'table': {
-        const table = new Table({
-          head: block.head.map((h) => chalk.bold(h)),
-          colAligns: block.align,
-          style: { head: [], border: options.color ? ['grey'] : [], compact: true },
-        });
-        block.rows.forEach((row, i) => {
-          const isTotal = block.totalRow === true && i === block.rows.length - 1;
-          table.push(row.map((c) => {
-            const cell = cellOf(c);
-            return paint(cell.text, isTotal ? 'strong' : cell.emphasis);
-          }));
-        });
-        out.push(table.toString());
+        const whole = renderTable(block);
+        const widest = Math.max(...whole.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').length));
+        const parts = widest > (options.width ?? 160) ? splitTable(block).map(renderTable) : [whole];
+        out.push(parts.join('\n\n'));
         break;
       }
     }
     out.push('');
   }
   return out.join('\n');
+
+  function renderTable(block: Extract<Block, { kind: 'table' }>): string {
+    const table = new Table({
+      head: block.head.map((h) => chalk.bold(h)),
+      colAligns: block.align,
+      style: { head: [], border: options.color ? ['grey'] : [], compact: true },
+    });
+    block.rows.forEach((row, i) => {
+      const isTotal = block.totalRow === true && i === block.rows.length - 1;
+      table.push(row.map((c) => paint(cellOf(c).text, isTotal ? 'strong' : cellOf(c).emphasis)));
+    });
+    return table.toString();
+  }
 }
 
 /** A markdown table cell: pipes escaped, line breaks flattened, formula-like text neutralised. */

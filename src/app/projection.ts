@@ -1,0 +1,99 @@
+// The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
+import { addYears, formatIso } from '../core/dates.js';
+import { ZERO, type Exact } from '../core/exact.js';
+import { cohortsOf, project, type ProjectionTotals, type ProjectionYear } from '../core/projection.js';
+import { deriveGrowth, deriveTurnover, flagRate, type Rate } from '../core/rates.js';
+import type { Money } from '../core/money.js';
+import { UsageError } from '../errors.js';
+import type { Inputs } from './inputs.js';
+import { runPlan, type PlanOptions, type PlanRun } from './plan.js';
+
+export interface ProjectionOptions extends PlanOptions {
+  years: number;
+  growth: number | null;
+  turnover: number | null;
+  payAward: number | null;
+  mixBy: number;
+  convertAgency: boolean;
+}
+
+export interface AgencyConversion {
+  convertedFte: Exact;
+  hires: number;
+  /** Total cost over the horizon without conversion minus with it (positive = a saving). */
+  saving: Money;
+}
+
+export interface ProjectionRun extends PlanRun {
+  years: ProjectionYear[];
+  totals: ProjectionTotals;
+  rates: { growth: Rate; turnover: Rate; payAward: Rate; agencyShare: Rate };
+  /** The mix asked for (applied from year `mixBy`). */
+  mix: number | null;
+  mixBy: number;
+  agencyConversion: AgencyConversion | null;
+}
+
+export function runProjection(inputs: Inputs, options: ProjectionOptions): ProjectionRun {
+  // Year 0 is the plan, with the mix only if it applies from year 0.
+  const planRun = runPlan(inputs, options.mixBy > 0 ? { ...options, rule: { ...options.rule, mix: null } } : options);
+  const { asOf } = options;
+  const staffFile = inputs.staff.name;
+  const growth =
+    options.growth !== null
+      ? flagRate(options.growth, '--growth')
+      : deriveGrowth(inputs.referrals?.summary ?? null, inputs.referrals?.name ?? null, asOf);
+  const turnover =
+    options.turnover !== null
+      ? flagRate(options.turnover, '--turnover')
+      : deriveTurnover(inputs.staff.staff, staffFile, inputs.staff.info.columns.has('leave_date'), asOf);
+  const payAward: Rate = options.payAward !== null ? flagRate(options.payAward, '--pay-award') : { value: ZERO, source: 'default', note: 'no --pay-award: costs at today\'s prices' };
+  const workforce = planRun.workforce;
+  const counted = workforce.caseHoldingFte.plus(workforce.teamManagerFte);
+  const agencyShare: Rate = {
+    value: counted.isZero() ? ZERO : workforce.agencyFte.div(counted),
+    source: 'derived',
+    note: `derived from ${staffFile}: ${workforce.agencyFte.toString()} agency FTE among ${counted.toString()} case-holding and team manager FTE in post at ${formatIso(asOf)}`,
+  };
+
+  const cohorts = cohortsOf(inputs.staff.staff, asOf, options.experienceYears);
+  const run = (convertAgency: boolean) => {
+    const outcome = project({
+      asOf,
+      years: options.years,
+      experienceYears: options.experienceYears,
+      rule: options.rule,
+      mixBy: options.mixBy,
+      config: inputs.config,
+      openCases: planRun.plan.demand.openCases,
+      growth: growth.value,
+      turnover: turnover.value,
+      payAward: payAward.value,
+      convertAgency,
+      cohorts,
+    });
+    if (!outcome.ok) throw new UsageError(`no hires can satisfy the plan in year ${outcome.year} (${formatIso(addYears(asOf, outcome.year))}): ${outcome.reason}`);
+    return outcome;
+  };
+  const projection = run(options.convertAgency);
+  let agencyConversion: AgencyConversion | null = null;
+  if (options.convertAgency) {
+    const without = run(false);
+    const cost = (t: ProjectionTotals) => t.paybill.plus(t.recruitmentCost);
+    const yearOne = projection.years[1];
+    agencyConversion = {
+      convertedFte: without.years[1]?.agencyFte ?? ZERO,
+      hires: yearOne?.agencyConversions ?? 0,
+      saving: cost(without.totals).minus(cost(projection.totals)),
+    };
+  }
+  return {
+    ...planRun,
+    years: projection.years,
+    totals: projection.totals,
+    rates: { growth, turnover, payAward, agencyShare },
+    mix: options.rule.mix,
+    mixBy: options.mixBy,
+    agencyConversion,
+  };
+}

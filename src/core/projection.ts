@@ -1,0 +1,258 @@
+// The multi-year projection (issue 3): demand growth, turnover, progression, the plan rule each
+// year, pay award, agency premium, and a do-nothing baseline. Year 0 is the as-of date.
+import type { Config } from './config.js';
+import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
+import { addYears, type Day } from './dates.js';
+import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
+import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
+import type { Money } from './money.js';
+import { experiencedFrom, isInPost, type Group, type StaffMember } from './workforce.js';
+
+/** FTE split by contract: agency FTE cost a permanent worker's unit cost * (1 + agency_premium). */
+export interface Staffing {
+  permanent: Exact;
+  agency: Exact;
+}
+
+export interface Cohorts {
+  experienced: Staffing;
+  /** Early-career FTE by the projection year in which they become experienced. */
+  earlyCareer: Map<number, Staffing>;
+  teamManagers: Staffing;
+}
+
+const NONE: Staffing = { permanent: ZERO, agency: ZERO };
+const total = (s: Staffing): Exact => s.permanent.plus(s.agency);
+const plus = (a: Staffing, b: Staffing): Staffing => ({ permanent: a.permanent.plus(b.permanent), agency: a.agency.plus(b.agency) });
+const scale = (s: Staffing, factor: Exact): Staffing => ({ permanent: s.permanent.times(factor), agency: s.agency.times(factor) });
+
+/** The first projection year k >= 0 in which a person is experienced: qualified + years <= as-of + k years. */
+export function yearBecomingExperienced(qualifiedDate: Day, asOf: Day, experienceYears: number): number {
+  const from = experiencedFrom(qualifiedDate, experienceYears);
+  let k = 0;
+  while (addYears(asOf, k) < from) k++;
+  return k;
+}
+
+/** Case-holding staff and team managers in post at the as-of date, as cohorts. */
+export function cohortsOf(staff: readonly StaffMember[], asOf: Day, experienceYears: number): Cohorts {
+  const cohorts: Cohorts = { experienced: NONE, earlyCareer: new Map(), teamManagers: NONE };
+  for (const person of staff) {
+    if (!isInPost(person, asOf)) continue;
+    const fte: Staffing = person.contract === 'agency' ? { permanent: ZERO, agency: person.fte } : { permanent: person.fte, agency: ZERO };
+    if (person.role === 'team_manager') cohorts.teamManagers = plus(cohorts.teamManagers, fte);
+    if (!person.caseHolding || person.qualifiedDate === null) continue;
+    const k = yearBecomingExperienced(person.qualifiedDate, asOf, experienceYears);
+    if (k === 0) cohorts.experienced = plus(cohorts.experienced, fte);
+    else cohorts.earlyCareer.set(k, plus(cohorts.earlyCareer.get(k) ?? NONE, fte));
+  }
+  return cohorts;
+}
+
+export interface ProjectionInput {
+  asOf: Day;
+  years: number;
+  experienceYears: number;
+  rule: HiringRule;
+  /** The mix applies from this year on. */
+  mixBy: number;
+  config: Config;
+  openCases: number;
+  growth: Exact;
+  turnover: Exact;
+  payAward: Exact;
+  convertAgency: boolean;
+  cohorts: Cohorts;
+}
+
+export interface ProjectionYear {
+  year: number;
+  date: Day;
+  openCases: number;
+  caseHoldingFte: Exact;
+  experiencedFte: Exact;
+  earlyCareerFte: Exact;
+  experiencedShare: number | null;
+  averageCaseload: number | null;
+  teamManagerFte: Exact;
+  agencyFte: Exact;
+  leaversFte: Exact;
+  hires: { experienced: number; earlyCareer: number; teamManager: number };
+  /** Of those hires, how many replace agency staff (--convert-agency, year 1). */
+  agencyConversions: number;
+  mixApplied: boolean;
+  unitCosts: UnitCosts;
+  paybill: Money;
+  recruitmentCost: Money;
+  baselineCost: Money;
+  additionalCost: Money;
+}
+
+export interface ProjectionTotals {
+  hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
+  paybill: Money;
+  recruitmentCost: Money;
+  baselineCost: Money;
+  additionalCost: Money;
+}
+
+export type ProjectionOutcome = { ok: true; years: ProjectionYear[]; totals: ProjectionTotals } | { ok: false; year: number; reason: string };
+
+function earlyTotal(cohorts: Cohorts): Staffing {
+  let sum = NONE;
+  for (const s of cohorts.earlyCareer.values()) sum = plus(sum, s);
+  return sum;
+}
+
+function paybillOf(groups: Record<Group, Staffing>, units: UnitCosts, agency: Exact): Money {
+  return sumExact(
+    (Object.keys(groups) as Group[]).map((g) => groups[g].permanent.times(units[g]).plus(groups[g].agency.times(units[g]).times(agency))),
+  );
+}
+
+export function project(input: ProjectionInput): ProjectionOutcome {
+  const { config, turnover, experienceYears } = input;
+  const baseUnits = unitAnnualCosts(config);
+  const agency = agencyFactor(config);
+  const recruitment = exact(config.recruitment_cost);
+  const stay = ONE.minus(turnover);
+
+  // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
+  const baselineGroups: Record<Group, Staffing> = {
+    experienced: input.cohorts.experienced,
+    early_career: earlyTotal(input.cohorts),
+    team_manager: input.cohorts.teamManagers,
+  };
+  const baselineFte = sumExact(Object.values(baselineGroups).map(total));
+
+  let state: Cohorts = { experienced: input.cohorts.experienced, earlyCareer: new Map(input.cohorts.earlyCareer), teamManagers: input.cohorts.teamManagers };
+  const rows: ProjectionYear[] = [];
+
+  for (let year = 0; year <= input.years; year++) {
+    let leaversFte = ZERO;
+    let conversions = { experienced: 0, earlyCareer: 0, teamManager: 0 };
+    if (year > 0) {
+      // Leavers: a fraction r of every cohort, so proportionally from each.
+      const before = sumExact([total(state.experienced), total(earlyTotal(state)), total(state.teamManagers)]);
+      leaversFte = before.times(turnover);
+      state = {
+        experienced: scale(state.experienced, stay),
+        earlyCareer: new Map([...state.earlyCareer].map(([k, s]) => [k, scale(s, stay)])),
+        teamManagers: scale(state.teamManagers, stay),
+      };
+    }
+    // Progression: cohorts whose year has come are experienced.
+    for (const [k, s] of state.earlyCareer) {
+      if (k <= year) {
+        state.experienced = plus(state.experienced, s);
+        state.earlyCareer.delete(k);
+      }
+    }
+    if (input.convertAgency && year === 1) {
+      const converted = convertAgency(state, year + experienceYears);
+      state = converted.state;
+      conversions = converted.hires;
+    }
+
+    const openCases = input.openCases * Math.pow(1 + input.growth.toNumber(), year);
+    const caseHolding = total(state.experienced).plus(total(earlyTotal(state)));
+    const mixApplied = input.rule.mix !== null && year >= input.mixBy;
+    const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
+    const units = unitCostsFor(baseUnits, input.payAward, year);
+    const outcome = solveHires(
+      { openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() },
+      rule,
+      { experienced: units.experienced, earlyCareer: units.early_career },
+    );
+    if (!outcome.feasible) return { ok: false, year, reason: outcome.reason };
+    const x = outcome.experienced;
+    const y = outcome.earlyCareer;
+    state.experienced = plus(state.experienced, { permanent: exact(x), agency: ZERO });
+    const becomes = year + experienceYears;
+    if (becomes <= year) state.experienced = plus(state.experienced, { permanent: exact(y), agency: ZERO });
+    else state.earlyCareer.set(becomes, plus(state.earlyCareer.get(becomes) ?? NONE, { permanent: exact(y), agency: ZERO }));
+    const caseHoldingAfter = caseHolding.plus(x + y);
+    const managers = teamManagerHires(caseHoldingAfter.toNumber(), total(state.teamManagers).toNumber(), config.span_of_control);
+    state.teamManagers = plus(state.teamManagers, { permanent: exact(managers.hires), agency: ZERO });
+
+    const groups: Record<Group, Staffing> = { experienced: state.experienced, early_career: earlyTotal(state), team_manager: state.teamManagers };
+    const hires = {
+      experienced: x + conversions.experienced,
+      earlyCareer: y + conversions.earlyCareer,
+      teamManager: managers.hires + conversions.teamManager,
+    };
+    const paybill = paybillOf(groups, units, agency);
+    const recruitmentCost = recruitment.times(hires.experienced + hires.earlyCareer + hires.teamManager);
+    // Baseline: same FTE per group, same pay award, leavers replaced like for like.
+    const baselineCost = paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO);
+    const experiencedFte = total(groups.experienced);
+    const c = caseHoldingAfter.toNumber();
+    rows.push({
+      year,
+      date: addYears(input.asOf, year),
+      openCases,
+      caseHoldingFte: caseHoldingAfter,
+      experiencedFte,
+      earlyCareerFte: total(groups.early_career),
+      experiencedShare: c > TOLERANCE ? experiencedFte.div(caseHoldingAfter).toNumber() : null,
+      averageCaseload: c > TOLERANCE ? openCases / c : null,
+      teamManagerFte: total(groups.team_manager),
+      agencyFte: sumExact(Object.values(groups).map((s) => s.agency)),
+      leaversFte,
+      hires,
+      agencyConversions: conversions.experienced + conversions.earlyCareer + conversions.teamManager,
+      mixApplied,
+      unitCosts: units,
+      paybill,
+      recruitmentCost,
+      baselineCost,
+      additionalCost: paybill.plus(recruitmentCost).minus(baselineCost),
+    });
+  }
+  return { ok: true, years: rows, totals: totalsOf(rows) };
+}
+
+export function unitCostsFor(base: UnitCosts, payAward: Exact, year: number): UnitCosts {
+  const growth = ONE.plus(payAward).pow(year);
+  return { experienced: base.experienced.times(growth), early_career: base.early_career.times(growth), team_manager: base.team_manager.times(growth) };
+}
+
+/**
+ * --convert-agency: in year 1 the agency FTE of each group are replaced, FTE for FTE, by permanent
+ * staff of the same group; each group's replacements count as ceil(agency FTE) whole-person hires.
+ * Early-career replacements are newly qualified, so they become experienced `experienceYears` on.
+ */
+function convertAgency(state: Cohorts, becomesExperienced: number): { state: Cohorts; hires: { experienced: number; earlyCareer: number; teamManager: number } } {
+  const whole = (fte: Exact) => Math.max(0, Math.ceil(fte.toNumber() - TOLERANCE));
+  const early = earlyTotal(state);
+  const earlyCareer = new Map([...state.earlyCareer].map(([k, s]) => [k, { permanent: s.permanent, agency: ZERO }]));
+  if (!early.agency.isZero()) {
+    const into = Math.max(becomesExperienced, 1);
+    earlyCareer.set(into, plus(earlyCareer.get(into) ?? NONE, { permanent: early.agency, agency: ZERO }));
+  }
+  return {
+    state: {
+      experienced: { permanent: total(state.experienced), agency: ZERO },
+      earlyCareer,
+      teamManagers: { permanent: total(state.teamManagers), agency: ZERO },
+    },
+    hires: { experienced: whole(state.experienced.agency), earlyCareer: whole(early.agency), teamManager: whole(state.teamManagers.agency) },
+  };
+}
+
+function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
+  const hires = { experienced: 0, earlyCareer: 0, teamManager: 0, total: 0 };
+  for (const r of rows) {
+    hires.experienced += r.hires.experienced;
+    hires.earlyCareer += r.hires.earlyCareer;
+    hires.teamManager += r.hires.teamManager;
+  }
+  hires.total = hires.experienced + hires.earlyCareer + hires.teamManager;
+  return {
+    hires,
+    paybill: sumExact(rows.map((r) => r.paybill)),
+    recruitmentCost: sumExact(rows.map((r) => r.recruitmentCost)),
+    baselineCost: sumExact(rows.map((r) => r.baselineCost)),
+    additionalCost: sumExact(rows.map((r) => r.additionalCost)),
+  };
+}

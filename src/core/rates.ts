@@ -1,0 +1,65 @@
+// The growth and turnover rates a projection uses: from a flag, derived from the input files the
+// way the spec says, or a default of 0, always with a note of where the value came from.
+import { addMonths, formatIso, type Day } from './dates.js';
+import { exact, ZERO, type Exact } from './exact.js';
+import type { ReferralSummary } from './referrals.js';
+import { isInPost, type StaffMember } from './workforce.js';
+
+export interface Rate {
+  value: Exact;
+  /** "flag", "derived" or "default". */
+  source: 'flag' | 'derived' | 'default';
+  /** Where exactly, in words: the flag, the file and counts, or why the default. */
+  note: string;
+}
+
+export function flagRate(value: number, flag: string): Rate {
+  return { value: exact(value), source: 'flag', note: `given with ${flag}` };
+}
+
+/**
+ * Spec: cases opened (outcome `case`) in the 12 months to the as-of date divided by those in the 12
+ * months before, minus 1. The referrals must cover both windows: the earliest received_date within
+ * the first month of the earlier window or before it, the latest within the last month to the as-of
+ * date, and at least one case in the earlier window.
+ */
+export function deriveGrowth(summary: ReferralSummary | null, file: string | null, asOf: Day): Rate {
+  if (summary === null || file === null) return { value: ZERO, source: 'default', note: 'no --growth and no referrals file: demand held flat' };
+  const earliestNeeded = addMonths(asOf, -23);
+  const latestNeeded = addMonths(asOf, -1);
+  const { casesOpenedLast12Months: last, casesOpenedPrevious12Months: previous, earliestReceived, latestReceived } = summary;
+  if (earliestReceived === null || earliestReceived > earliestNeeded || latestReceived === null || latestReceived < latestNeeded || previous === 0) {
+    return {
+      value: ZERO,
+      source: 'default',
+      note: `${file} does not cover both 12-month windows before ${formatIso(asOf)} (received ${earliestReceived === null ? 'nothing' : `${formatIso(earliestReceived)} to ${formatIso(latestReceived!)}`}; needs ${formatIso(earliestNeeded)} or earlier to ${formatIso(latestNeeded)} or later): demand held flat`,
+    };
+  }
+  return {
+    value: exact(last).div(previous).minus(1),
+    source: 'derived',
+    note: `derived from ${file}: ${last} cases opened in the 12 months to ${formatIso(asOf)} against ${previous} in the 12 months before`,
+  };
+}
+
+/**
+ * Spec (DfE method): FTE of case-holding staff with a leave_date in the 12 months to the as-of date,
+ * divided by case-holding FTE in post at the as-of date.
+ */
+export function deriveTurnover(staff: readonly StaffMember[], file: string, hasLeaveDates: boolean, asOf: Day): Rate {
+  if (!hasLeaveDates) return { value: ZERO, source: 'default', note: `${file} has no leave_date column: no leavers assumed` };
+  const yearAgo = addMonths(asOf, -12);
+  let leavers = ZERO;
+  let inPost = ZERO;
+  for (const person of staff) {
+    if (!person.caseHolding) continue;
+    if (person.leaveDate !== null && person.leaveDate > yearAgo && person.leaveDate <= asOf) leavers = leavers.plus(person.fte);
+    if (isInPost(person, asOf)) inPost = inPost.plus(person.fte);
+  }
+  if (inPost.isZero()) return { value: ZERO, source: 'default', note: `no case-holding staff in post in ${file}: no leavers assumed` };
+  return {
+    value: leavers.div(inPost),
+    source: 'derived',
+    note: `derived from ${file}: ${leavers.toString()} case-holding FTE left in the 12 months to ${formatIso(asOf)}, against ${inPost.toString()} FTE in post`,
+  };
+}

@@ -1,0 +1,137 @@
+// The projection in every format, from the same values: blocks for table/markdown, CSV rows, JSON.
+import type { ProjectionRun } from '../../app/projection.js';
+import { formatIso } from '../../core/dates.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import type { ProjectionYear } from '../../core/projection.js';
+import type { Rate } from '../../core/rates.js';
+import { toCsv, type CsvValue } from './csv.js';
+import type { Block } from './document.js';
+import { planJson } from './plan-json.js';
+import { planBlocks } from './plan-text.js';
+import { caseload, count, fte, plain, rate, share } from './numbers.js';
+
+export const PROJECTION_CSV_COLUMNS = [
+  'year', 'date', 'open_cases', 'case_holding_fte', 'experienced_fte', 'early_career_fte', 'experienced_share',
+  'average_caseload', 'team_manager_fte', 'leavers_fte', 'hires_experienced', 'hires_early_career', 'hires_team_manager',
+  'paybill', 'recruitment_cost', 'baseline_cost', 'additional_cost',
+] as const;
+
+function yearValues(y: ProjectionYear): CsvValue[] {
+  return [
+    y.year,
+    formatIso(y.date),
+    y.openCases,
+    plain(y.caseHoldingFte),
+    plain(y.experiencedFte),
+    plain(y.earlyCareerFte),
+    y.experiencedShare,
+    y.averageCaseload,
+    plain(y.teamManagerFte),
+    plain(y.leaversFte),
+    y.hires.experienced,
+    y.hires.earlyCareer,
+    y.hires.teamManager,
+    toPounds(y.paybill),
+    toPounds(y.recruitmentCost),
+    toPounds(y.baselineCost),
+    toPounds(y.additionalCost),
+  ];
+}
+
+function totalValues(run: ProjectionRun): CsvValue[] {
+  const t = run.totals;
+  return ['total', null, null, null, null, null, null, null, null, plain(run.years.reduce((s, y) => s + y.leaversFte.toNumber(), 0)), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost)];
+}
+
+export function projectionCsv(run: ProjectionRun): string {
+  return toCsv(PROJECTION_CSV_COLUMNS, [...run.years.map(yearValues), totalValues(run)]);
+}
+
+function rateJson(r: Rate) {
+  return { value: r.value.toNumber(), source: r.source, note: r.note };
+}
+
+export function projectionJson(run: ProjectionRun) {
+  const t = run.totals;
+  const plan = planJson(run.plan);
+  return {
+    ...plan,
+    parameters: { ...plan.parameters, mix: run.mix, mix_by: run.mixBy },
+    projection: run.years.map((y) => Object.fromEntries(PROJECTION_CSV_COLUMNS.map((key, i) => [key, yearValues(y)[i]]))),
+    totals: {
+      hires: t.hires.total,
+      hires_by_group: { experienced: t.hires.experienced, early_career: t.hires.earlyCareer, team_manager: t.hires.teamManager },
+      paybill: toPounds(t.paybill),
+      recruitment_cost: toPounds(t.recruitmentCost),
+      baseline_cost: toPounds(t.baselineCost),
+      additional_cost: toPounds(t.additionalCost),
+    },
+    rates: {
+      growth: rateJson(run.rates.growth),
+      turnover: rateJson(run.rates.turnover),
+      pay_award: rateJson(run.rates.payAward),
+      agency_share: rateJson(run.rates.agencyShare),
+    },
+    agency_conversion:
+      run.agencyConversion === null
+        ? null
+        : { converted_fte: run.agencyConversion.convertedFte.toNumber(), hires: run.agencyConversion.hires, saving: toPounds(run.agencyConversion.saving) },
+  };
+}
+
+const whole = (m: ProjectionYear['paybill']) => formatPounds(m, { pence: false });
+
+export function projectionBlocks(run: ProjectionRun): Block[] {
+  const rows = run.years.map((y) => [
+    String(y.year),
+    formatIso(y.date),
+    count(Math.round(y.openCases * 10) / 10),
+    `${fte(y.caseHoldingFte)} (${fte(y.experiencedFte)} / ${fte(y.earlyCareerFte)})`,
+    share(y.experiencedShare),
+    caseload(y.averageCaseload),
+    fte(y.teamManagerFte),
+    fte(y.leaversFte),
+    `${y.hires.experienced} / ${y.hires.earlyCareer} / ${y.hires.teamManager}`,
+    whole(y.paybill),
+    whole(y.recruitmentCost),
+    whole(y.baselineCost),
+    whole(y.additionalCost),
+  ]);
+  const t = run.totals;
+  rows.push(['Total', '', '', '', '', '', '', fte(run.years.reduce((s, y) => s + y.leaversFte.toNumber(), 0)), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, whole(t.paybill), whole(t.recruitmentCost), whole(t.baselineCost), whole(t.additionalCost)]);
+
+  const rateItem = (name: string, r: Rate) => `${name}: ${rate(r.value.toNumber())} a year (${r.source === 'default' ? 'default; ' : ''}${r.note})`;
+  const items = [
+    rateItem('demand growth', run.rates.growth),
+    rateItem('turnover', run.rates.turnover),
+    rateItem('pay award', run.rates.payAward),
+    `agency share now: ${rate(run.rates.agencyShare.value.toNumber())} (${run.rates.agencyShare.note}); agency FTE cost ${rate(run.plan.parameters.config.agency_premium)} more`,
+  ];
+  if (run.mix !== null) items.push(`the mix of ${rate(run.mix)} applies from year ${run.mixBy}${run.mixBy > 0 ? ' (not to the year-0 plan above)' : ''}`);
+  if (run.agencyConversion !== null) {
+    items.push(
+      `--convert-agency: ${fte(run.agencyConversion.convertedFte)} agency FTE replaced by permanent staff in year 1 (${run.agencyConversion.hires} hires); ` +
+        `saving over the horizon against keeping agency staff: ${formatPounds(run.agencyConversion.saving, { pence: false })}`,
+    );
+  }
+  return [
+    ...planBlocks(run.plan),
+    { kind: 'heading', text: `Projection: ${run.years.length - 1} years from ${formatIso(run.plan.parameters.asOf)}` },
+    {
+      kind: 'paragraph',
+      text: `Additional cost over the baseline (the current workforce, leavers replaced like for like): ${formatPounds(t.additionalCost, { pence: false })} over ${run.years.length} years (years 0 to ${run.years.length - 1}).`,
+      emphasis: 'strong',
+    },
+    {
+      kind: 'table',
+      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', 'Baseline', 'Additional'],
+      align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows,
+      totalRow: true,
+      // On a narrow terminal: workforce columns, then cost columns, each with the year.
+      splitAfter: 9,
+    },
+    { kind: 'paragraph', text: 'Rates used (£ rounded to the pound above; CSV and JSON carry pence)', emphasis: 'strong' },
+    { kind: 'list', items },
+  ];
+}
