@@ -9,6 +9,14 @@ export function toPence(amount: Money): bigint {
   return BigInt(amount.times(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toFixed(0));
 }
 
+/**
+ * A reported figure, rounded to the penny. Each figure a user sees is rounded once, here; totals and
+ * differences are then exact sums of those figures, so a column always adds up to its total.
+ */
+export function roundToPence(amount: Money): Money {
+  return amount.toDecimalPlaces(2, Exact.ROUND_HALF_UP);
+}
+
 /** Pounds to 2 decimals as a plain number (JSON, CSV). */
 export function toPounds(amount: Money): number {
   return Number(toPence(amount)) / 100;

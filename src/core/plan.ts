@@ -4,7 +4,7 @@ import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
 import { exact, ZERO, type Exact } from './exact.js';
 import { solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
-import type { Money } from './money.js';
+import { roundToPence, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
 export type DemandSource =
@@ -123,7 +123,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
     hires: hired,
     afterFte: currentFte.plus(hired),
     unitAnnualCost: unitCosts[group],
-    annualCost: unitCosts[group].times(hired),
+    annualCost: roundToPence(unitCosts[group].times(hired)),
     oneOffCost: exact(config.recruitment_cost).times(hired),
   });
   const byGroup: Record<Group, GroupCost> = {

@@ -5,7 +5,7 @@ import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
 import { addYears, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
-import type { Money } from './money.js';
+import { roundToPence, type Money } from './money.js';
 import { experiencedFrom, isInPost, type Group, type StaffMember } from './workforce.js';
 
 /** FTE split by contract: agency FTE cost a permanent worker's unit cost * (1 + agency_premium). */
@@ -154,7 +154,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       conversions = converted.hires;
     }
 
-    const openCases = input.openCases * Math.pow(1 + input.growth.toNumber(), year);
+    const openCases = exact(input.openCases).times(ONE.plus(input.growth).pow(year)).toNumber();
     const caseHolding = total(state.experienced).plus(total(earlyTotal(state)));
     const mixApplied = input.rule.mix !== null && year >= input.mixBy;
     const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
@@ -181,10 +181,10 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       earlyCareer: y + conversions.earlyCareer,
       teamManager: managers.hires + conversions.teamManager,
     };
-    const paybill = paybillOf(groups, units, agency);
+    const paybill = roundToPence(paybillOf(groups, units, agency));
     const recruitmentCost = recruitment.times(hires.experienced + hires.earlyCareer + hires.teamManager);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
-    const baselineCost = paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO);
+    const baselineCost = roundToPence(paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO));
     const experiencedFte = total(groups.experienced);
     const c = caseHoldingAfter.toNumber();
     rows.push({
