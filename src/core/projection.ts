@@ -83,6 +83,7 @@ export interface ProjectionYear {
   mixApplied: boolean;
   unitCosts: UnitCosts;
   paybill: Money;
+  byGroup: Record<Group, GroupPaybill>;
   recruitmentCost: Money;
   baselineCost: Money;
   additionalCost: Money;
@@ -104,10 +105,27 @@ function earlyTotal(cohorts: Cohorts): Staffing {
   return sum;
 }
 
+export interface GroupPaybill {
+  permanentFte: Exact;
+  agencyFte: Exact;
+  unitAnnualCost: Money;
+  /** permanent FTE * unit cost + agency FTE * unit cost * (1 + agency_premium), rounded to the penny. */
+  paybill: Money;
+}
+
+/** Paybill by group, each rounded once; the total is their sum, so the columns add up. */
+function paybillByGroup(groups: Record<Group, Staffing>, units: UnitCosts, agency: Exact): Record<Group, GroupPaybill> {
+  const one = (g: Group): GroupPaybill => ({
+    permanentFte: groups[g].permanent,
+    agencyFte: groups[g].agency,
+    unitAnnualCost: units[g],
+    paybill: roundToPence(groups[g].permanent.times(units[g]).plus(groups[g].agency.times(units[g]).times(agency))),
+  });
+  return { experienced: one('experienced'), early_career: one('early_career'), team_manager: one('team_manager') };
+}
+
 function paybillOf(groups: Record<Group, Staffing>, units: UnitCosts, agency: Exact): Money {
-  return sumExact(
-    (Object.keys(groups) as Group[]).map((g) => groups[g].permanent.times(units[g]).plus(groups[g].agency.times(units[g]).times(agency))),
-  );
+  return sumExact(Object.values(paybillByGroup(groups, units, agency)).map((g) => g.paybill));
 }
 
 export function project(input: ProjectionInput): ProjectionOutcome {
@@ -181,7 +199,8 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       earlyCareer: y + conversions.earlyCareer,
       teamManager: managers.hires + conversions.teamManager,
     };
-    const paybill = roundToPence(paybillOf(groups, units, agency));
+    const byGroup = paybillByGroup(groups, units, agency);
+    const paybill = sumExact(Object.values(byGroup).map((g) => g.paybill));
     const recruitmentCost = recruitment.times(hires.experienced + hires.earlyCareer + hires.teamManager);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
     const baselineCost = roundToPence(paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO));
@@ -204,6 +223,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       mixApplied,
       unitCosts: units,
       paybill,
+      byGroup,
       recruitmentCost,
       baselineCost,
       additionalCost: paybill.plus(recruitmentCost).minus(baselineCost),

@@ -2,8 +2,10 @@
 import type { ProjectionRun } from '../../app/projection.js';
 import { formatIso } from '../../core/dates.js';
 import { formatPounds, toPounds } from '../../core/money.js';
+import { sumExact } from '../../core/exact.js';
 import type { ProjectionYear } from '../../core/projection.js';
 import type { Rate } from '../../core/rates.js';
+import { GROUPS } from '../../core/workforce.js';
 import { toCsv, type CsvValue } from './csv.js';
 import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
@@ -58,6 +60,15 @@ export function projectionJson(run: ProjectionRun) {
     ...plan,
     parameters: { ...plan.parameters, mix: run.mix, mix_by: run.mixBy },
     projection: run.years.map((y) => Object.fromEntries(PROJECTION_CSV_COLUMNS.map((key, i) => [key, yearValues(y)[i]]))),
+    projection_by_group: run.years.map((y) => ({
+      year: y.year,
+      ...Object.fromEntries(
+        GROUPS.map((g) => {
+          const group = y.byGroup[g];
+          return [g, { permanent_fte: plain(group.permanentFte), agency_fte: plain(group.agencyFte), unit_annual_cost: toPounds(group.unitAnnualCost), paybill: toPounds(group.paybill) }];
+        }),
+      ),
+    })),
     totals: {
       hires: t.hires.total,
       hires_by_group: { experienced: t.hires.experienced, early_career: t.hires.earlyCareer, team_manager: t.hires.teamManager },
@@ -130,6 +141,24 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
       totalRow: true,
       // On a narrow terminal: workforce columns, then cost columns, each with the year.
       splitAfter: 9,
+    },
+    { kind: 'paragraph', text: 'Paybill by group (salary + on-costs, agency FTE at the agency premium; pay award applied)', emphasis: 'strong' },
+    {
+      kind: 'table',
+      head: ['Year', 'Experienced', 'Early career', 'Team managers', 'of which agency', 'Paybill'],
+      align: ['right', 'right', 'right', 'right', 'right', 'right'],
+      rows: [
+        ...run.years.map((y) => [
+          String(y.year),
+          whole(y.byGroup.experienced.paybill),
+          whole(y.byGroup.early_career.paybill),
+          whole(y.byGroup.team_manager.paybill),
+          `${fte(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte)))} FTE`,
+          whole(y.paybill),
+        ]),
+        ['Total', ...GROUPS.map((g) => whole(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), '', whole(t.paybill)],
+      ],
+      totalRow: true,
     },
     { kind: 'paragraph', text: 'Rates used (£ rounded to the pound above; CSV and JSON carry pence)', emphasis: 'strong' },
     { kind: 'list', items },
