@@ -1,6 +1,7 @@
 // The whole command-line interface, declared in one place. Actions are one-line calls.
 import { Command, Option } from 'commander';
-import type { Terminal } from './emit.js';
+import { emit, type Terminal } from './emit.js';
+import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../io/templates.js';
 import { FORMATS, planCommand, type PlanFlags } from './plan-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
 import * as value from './values.js';
@@ -80,6 +81,14 @@ export function buildProgram(terminal: Terminal): Command {
   inputOptions(validate);
   outputOptions(validate, ['table', 'json', 'markdown']);
   validate.action((flags: ValidateFlags) => validateCommand(flags, terminal));
+
+  program
+    .command('template')
+    .description('print a starting file: a staff or referrals CSV header with two example rows, or the config with every default')
+    .argument('<kind>', 'staff, referrals or config', value.oneOf(TEMPLATE_NAMES))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addHelpText('after', '\nExample:\n  $ caseplan template staff > staff.csv\n  $ caseplan template config > caseplan.json')
+    .action((kind: TemplateName, flags: { output?: string }) => emit(terminal, TEMPLATES[kind], flags.output, []));
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({

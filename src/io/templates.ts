@@ -1,0 +1,20 @@
+// Starting points for a new user: a header row with two example rows per file, and the config
+// with every default (documented key by key in the README).
+import { DEFAULT_CONFIG } from '../core/config.js';
+
+export const TEMPLATES = {
+  staff: [
+    'staff_id,role,team,fte,qualified_date,case_holding,caseload,contract,annual_salary,start_date,leave_date',
+    'E0001,social_worker,Child Protection,1,2016-07-01,yes,18,permanent,39438,2016-09-05,',
+    'E0002,social_worker,Assessment,0.8,2025-06-30,yes,10,permanent,32251,2025-09-01,',
+  ].join('\n'),
+  referrals: [
+    'referral_id,received_date,outcome,closed_date,team',
+    'R000001,2026-01-12,case,,Assessment',
+    'R000002,2026-01-12,nfa,2026-01-14,Assessment',
+  ].join('\n'),
+  config: JSON.stringify(DEFAULT_CONFIG, null, 2),
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,0 +1,98 @@
+// Real-world awkward exports, one test per file in test/corpus, asserting the exact result or the exact messages.
+import { describe, expect, it } from 'vitest';
+import { caseplan, json } from './run.js';
+
+const plan = (file: string, extra: string[] = []) =>
+  caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', `test/corpus/${file}`, '--format', 'json', ...extra]);
+
+describe('awkward files that must be read', () => {
+  it('excel-uk-bom-crlf.csv: BOM, CRLF, title-case headers and roles, DD/MM/YYYY, £ with separators, FTE as %', () => {
+    const run = plan('excel-uk-bom-crlf.csv');
+    expect(run.stderr).toBe('');
+    const r = json(run);
+    expect(r.current).toMatchObject({ case_holding_fte: 2.8, experienced_fte: 2, early_career_fte: 0.8, team_manager_fte: 1, agency_fte: 1, open_cases: 50 });
+    // 39,438 x 1.3 + 32,251 x 0.8 x 1.3 + 39,438 x 1.3 x 1.33 (agency, config salary) + 47,775 x 1.3.
+    expect(r.current.paybill).toBe(215106.24);
+  });
+
+  it('windows-1252.csv: read as Windows-1252 with a warning naming the file; £ read correctly', () => {
+    const run = plan('windows-1252.csv');
+    expect(run.stderr).toMatch(/^caseplan: warning: test\/corpus\/windows-1252\.csv: not valid UTF-8; read as Windows-1252/);
+    const r = json(run);
+    // £40,000 x 1.3 + £30,000 x 0.5 x 1.3.
+    expect(r.current).toMatchObject({ case_holding_fte: 1.5, paybill: 71500 });
+  });
+
+  it('semicolon.csv: semicolon delimiter detected, quoted semicolons kept in their field', () => {
+    expect(json(plan('semicolon.csv')).current).toMatchObject({ case_holding_fte: 1.6, experienced_fte: 1, open_cases: 27 });
+  });
+
+  it('tab.tsv: tab delimiter detected', () => {
+    expect(json(plan('tab.tsv')).current).toMatchObject({ case_holding_fte: 2, experienced_fte: 1, open_cases: 29 });
+  });
+
+  it('--delimiter overrides detection', () => {
+    const run = plan('semicolon.csv', ['--delimiter', 'comma']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/missing required column "staff_id"/);
+  });
+
+  it('cr-only.csv: CR line endings, spaces around values, an all-empty row and trailing blank lines', () => {
+    expect(json(plan('cr-only.csv')).current).toMatchObject({ case_holding_fte: 2, experienced_fte: 1, open_cases: 29 });
+  });
+
+  it('mixed-dates.csv: every documented date style, day first; 30-Sep-23 is three years to the day', () => {
+    expect(json(plan('mixed-dates.csv')).current).toMatchObject({ case_holding_fte: 10, experienced_fte: 10 });
+    const later = json(caseplan(['plan', '--target', '19', '--as-of', '2026-09-29', '--staff', 'test/corpus/mixed-dates.csv', '--format', 'json']));
+    expect(later.current.experienced_fte).toBe(9);
+  });
+});
+
+describe('awkward files that must be refused with exact messages (exit 3)', () => {
+  const refused = (file: string) => {
+    const run = plan(file);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    return run.stderr.trim().split('\n');
+  };
+
+  it('multiline-notes.csv: line numbers are physical lines after quoted line breaks', () => {
+    expect(refused('multiline-notes.csv')).toEqual([
+      'test/corpus/multiline-notes.csv:5:3 (qualified_date): "2015-13-01" is not a real date (2015-13-01 does not exist)',
+      'test/corpus/multiline-notes.csv:6:4 (caseload): "ten" is not a whole number >= 0',
+      'test/corpus/multiline-notes.csv:8:3 (qualified_date): "31/02/2020" is not a real date, day first (31/02/2020 does not exist)',
+      'caseplan: 3 problems in the input; nothing was calculated',
+    ]);
+  });
+
+  it('ragged.csv: short and long rows and a duplicate id', () => {
+    expect(refused('ragged.csv')).toEqual([
+      'test/corpus/ragged.csv:3: this row has 3 fields but the header has 4; check for a missing or extra ",", or an unquoted value containing one',
+      'test/corpus/ragged.csv:4: this row has 5 fields but the header has 4; check for a missing or extra ",", or an unquoted value containing one',
+      'test/corpus/ragged.csv:5:1 (staff_id): duplicate staff_id "R1" (first seen on line 2)',
+      'caseplan: 3 problems in the input; nothing was calculated',
+    ]);
+  });
+
+  it('duplicate-header.csv', () => {
+    expect(refused('duplicate-header.csv')).toEqual([
+      'test/corpus/duplicate-header.csv:1:3 (Role): duplicate column: "role" is also column 2 (role)',
+      'caseplan: 1 problem in the input; nothing was calculated',
+    ]);
+  });
+
+  it('binary.csv: a spreadsheet saved under a .csv name', () => {
+    expect(refused('binary.csv')[0]).toBe(
+      'test/corpus/binary.csv: this looks like a binary file (it contains NUL bytes), not a CSV text file; save it from the spreadsheet as CSV',
+    );
+  });
+
+  it('empty.csv and header-only.csv', () => {
+    expect(refused('empty.csv')[0]).toBe('test/corpus/empty.csv: the file is empty: expected a header row and at least one data row');
+    expect(refused('header-only.csv')[0]).toBe('test/corpus/header-only.csv: the file has a header row but no data rows');
+  });
+
+  it('unclosed-quote.csv: names the line where the quote opened', () => {
+    expect(refused('unclosed-quote.csv')[0]).toBe('test/corpus/unclosed-quote.csv:3:2: a quoted value is never closed (missing ")');
+  });
+});
