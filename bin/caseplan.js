@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/main.js';
 
 process.stdout.on('error', (error) => {
   // A closed pipe (caseplan ... | head) is not an error.

@@ -6,11 +6,11 @@ import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/pr
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
-import { renderMarkdown, renderTerminal } from '../io/render/document.js';
 import { planCsv } from '../io/render/plan-csv.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
-import { emit, tableWidth, warn, wantsColor, type Terminal } from './emit.js';
+import { emit, warn, type Terminal } from './emit.js';
+import { renderDocument } from './render.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
@@ -90,12 +90,12 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       mixBy: flags.mixBy ?? 0,
       convertAgency: flags.convertAgency === true,
     });
-    const text = {
-      json: () => JSON.stringify(projectionJson(run), null, 2),
-      csv: () => projectionCsv(run),
-      markdown: () => renderMarkdown(projectionBlocks(run)),
-      table: () => renderTerminal(projectionBlocks(run), { color: wantsColor(terminal, flags), width: tableWidth(terminal) }),
-    }[flags.format]();
+    const text =
+      flags.format === 'json'
+        ? JSON.stringify(projectionJson(run), null, 2)
+        : flags.format === 'csv'
+          ? projectionCsv(run)
+          : await renderDocument(projectionBlocks(run), flags.format, terminal, flags);
     await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
     return;
   }
@@ -109,10 +109,8 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       text = planCsv(plan);
       break;
     case 'markdown':
-      text = renderMarkdown(planBlocks(plan));
-      break;
     case 'table':
-      text = renderTerminal(planBlocks(plan), { color: wantsColor(terminal, flags), width: tableWidth(terminal) });
+      text = await renderDocument(planBlocks(plan), flags.format, terminal, flags);
       break;
   }
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);

@@ -2,9 +2,10 @@
 import { loadInputs } from '../app/inputs.js';
 import { formatIso, todayUtc } from '../core/dates.js';
 import { countWorkforce } from '../core/workforce.js';
-import { renderMarkdown, renderTerminal, type Block } from '../io/render/document.js';
+import type { Block } from '../io/render/document.js';
 import { count, fte } from '../io/render/numbers.js';
-import { emit, warn, wantsColor, type Terminal } from './emit.js';
+import { emit, warn, type Terminal } from './emit.js';
+import { renderDocument } from './render.js';
 import { inputPaths, type InputFlags } from './plan-command.js';
 
 export interface ValidateFlags extends InputFlags {
@@ -78,6 +79,6 @@ export async function validateCommand(flags: ValidateFlags, terminal: Terminal):
     { kind: 'paragraph', text: 'Input files are valid.', emphasis: 'good' },
     { kind: 'table', head: ['Input', 'Summary'], align: ['left', 'right'], rows },
   ];
-  const text = flags.format === 'markdown' ? renderMarkdown(blocks) : renderTerminal(blocks, { color: wantsColor(terminal, flags) });
+  const text = await renderDocument(blocks, flags.format, terminal, flags);
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
 }

@@ -1,6 +1,6 @@
 // The cost and staffing assumptions. Every key has a default (README, "Assumptions"); a config file
-// may override any of them. Unknown keys are errors so a typo never silently falls back to a default.
-import { z } from 'zod';
+// may override any of them (validated by config-schema.ts, loaded only when a config file is given).
+import type { ConfigFile } from './config-schema.js';
 
 export const ROLES = ['social_worker', 'senior_practitioner', 'team_manager', 'other'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,30 +12,6 @@ export function normaliseName(text: string): string {
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 }
-
-const pounds = z.number().finite().nonnegative();
-
-export const ConfigSchema = z
-  .object({
-    salaries: z
-      .object({
-        experienced: pounds.positive(),
-        early_career: pounds.positive(),
-        team_manager: pounds.positive(),
-      })
-      .partial()
-      .strict(),
-    on_cost_rate: z.number().finite().min(0).max(5),
-    recruitment_cost: pounds,
-    span_of_control: z.number().finite().positive(),
-    agency_premium: z.number().finite().min(0).max(10),
-    role_aliases: z.record(z.string(), z.enum(ROLES)),
-    column_aliases: z.record(z.string(), z.string()),
-  })
-  .partial()
-  .strict();
-
-export type ConfigFile = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   salaries: { experienced: number; early_career: number; team_manager: number };

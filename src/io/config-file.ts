@@ -1,5 +1,5 @@
 // The JSON config file, validated with zod; every problem reported at once.
-import { ConfigSchema, DEFAULT_CONFIG, resolveConfig, type Config } from '../core/config.js';
+import { DEFAULT_CONFIG, resolveConfig, type Config } from '../core/config.js';
 import { InputError } from '../errors.js';
 import { readSource } from './source.js';
 
@@ -12,6 +12,7 @@ export async function readConfig(path: string | null): Promise<Config> {
   } catch (error) {
     throw new InputError([{ file: source.name, line: null, column: null, header: null, message: `not valid JSON: ${(error as Error).message}` }]);
   }
+  const { ConfigSchema } = await import('../core/config-schema.js');
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
     throw new InputError(

@@ -1,5 +1,6 @@
 // Reading an input file (or stdin, as "-") into text: BOM stripped, UTF-8 or else Windows-1252
 // (Excel's "CSV" on a UK Windows machine), binary files refused.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 
@@ -53,9 +54,8 @@ export function decodeBytes(name: string, bytes: Buffer): SourceText {
     ]);
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return { name, text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings: [] };
-  } catch {
+  if (isUtf8(body)) return { name, text: body.toString('utf8'), warnings: [] };
+  {
     return {
       name,
       text: new TextDecoder('windows-1252').decode(body),

@@ -2,7 +2,7 @@
 // ragged rows, blank rows, and a problem log that knows the line, column and header of every cell.
 import { normaliseName } from '../core/config.js';
 import { createProblemLog } from '../errors.js';
-import { createCsvParser } from './csv-parser.js';
+import { createCsvParser, type CsvRecord } from './csv-parser.js';
 import type { SourceText } from './source.js';
 import type { Decoded } from './values.js';
 
@@ -12,7 +12,7 @@ export interface ColumnSpec {
 }
 
 export interface TableRow {
-  line: number;
+  readonly line: number;
   /** The trimmed text of a known column, or null when the column is absent or the cell is empty. */
   text(column: string): string | null;
   /** Reports a problem with one cell of this row. */
@@ -114,6 +114,39 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
     }
   };
 
+  // One cursor object reused for every row: a million rows make no million closures.
+  let current: CsvRecord | null = null;
+  let rowProblems = 0;
+  const cursor: TableRow & { line: number } = {
+    line: 0,
+    text(column) {
+      const i = index.get(column);
+      if (i === undefined) return null;
+      const value = current!.fields[i]!.trim();
+      return value === '' ? null : value;
+    },
+    problem(column, message) {
+      const i = index.get(column);
+      rowProblems++;
+      problem(cursor.line, i === undefined ? null : i + 1, i === undefined ? column : headers![i]!, message);
+    },
+    rowProblem(message) {
+      rowProblems++;
+      problem(cursor.line, null, null, message);
+    },
+    decode(column, decoder) {
+      const text = cursor.text(column);
+      if (text === null) return null;
+      const decoded = decoder(text);
+      if (decoded.ok) return decoded.value;
+      cursor.problem(column, `${JSON.stringify(text)} is not ${decoded.expected}`);
+      return null;
+    },
+    get hasProblems() {
+      return rowProblems > 0;
+    },
+  };
+
   const parser = createCsvParser(
     delimiter,
     (record) => {
@@ -133,37 +166,10 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
         problem(line, null, null, `this row has ${record.fields.length} fields but the header has ${hdrs.length}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
         return;
       }
-      let rowProblems = 0;
-      const row: TableRow = {
-        line,
-        text(column) {
-          const i = index.get(column);
-          if (i === undefined) return null;
-          const value = record.fields[i]!.trim();
-          return value === '' ? null : value;
-        },
-        problem(column, message) {
-          const i = index.get(column);
-          rowProblems++;
-          problem(line, i === undefined ? null : i + 1, i === undefined ? column : hdrs[i]!, message);
-        },
-        rowProblem(message) {
-          rowProblems++;
-          problem(line, null, null, message);
-        },
-        decode(column, decoder) {
-          const text = row.text(column);
-          if (text === null) return null;
-          const decoded = decoder(text);
-          if (decoded.ok) return decoded.value;
-          row.problem(column, `${JSON.stringify(text)} is not ${decoded.expected}`);
-          return null;
-        },
-        get hasProblems() {
-          return rowProblems > 0;
-        },
-      };
-      onRow(row);
+      current = record;
+      cursor.line = line;
+      rowProblems = 0;
+      onRow(cursor);
     },
     (syntax) => problem(syntax.line, syntax.column, null, syntax.message),
   );

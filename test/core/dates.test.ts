@@ -39,3 +39,14 @@ describe('month arithmetic', () => {
     expect(formatIso(addMonths(d('2026-01-15'), -24))).toBe('2024-01-15');
   });
 });
+
+describe('day numbers', () => {
+  it('agree with the JavaScript calendar for every day from 1900 to 2100', () => {
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const js = new Date(t);
+      const day = dayFromYmd(js.getUTCFullYear(), js.getUTCMonth() + 1, js.getUTCDate());
+      expect(day).toBe(t / 86_400_000);
+      expect(formatIso(day)).toBe(js.toISOString().slice(0, 10));
+    }
+  });
+});

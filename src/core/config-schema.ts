@@ -1,0 +1,29 @@
+// The config file's schema. Unknown keys are errors so a typo never silently falls back to a default.
+// Kept apart from config.ts so zod is loaded only when a config file is read.
+import { z } from 'zod';
+import { ROLES } from './config.js';
+
+const pounds = z.number().finite().nonnegative();
+
+export const ConfigSchema = z
+  .object({
+    salaries: z
+      .object({
+        experienced: pounds.positive(),
+        early_career: pounds.positive(),
+        team_manager: pounds.positive(),
+      })
+      .partial()
+      .strict(),
+    on_cost_rate: z.number().finite().min(0).max(5),
+    recruitment_cost: pounds,
+    span_of_control: z.number().finite().positive(),
+    agency_premium: z.number().finite().min(0).max(10),
+    role_aliases: z.record(z.string(), z.enum(ROLES)),
+    column_aliases: z.record(z.string(), z.string()),
+  })
+  .partial()
+  .strict();
+
+export type ConfigFile = z.infer<typeof ConfigSchema>;
+
