@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -214,5 +214,36 @@ describe('caseplan plan: stdin and --output', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/never writes over its inputs/);
     expect(readFileSync(join(dir, 'staff.csv'), 'utf8')).toBe(before);
+  });
+});
+
+describe('caseplan template', () => {
+  it.each(['staff', 'referrals', 'config'])('prints a %s template that caseplan itself accepts', (kind) => {
+    const run = caseplan(['template', kind]);
+    expect(run.code).toBe(0);
+    const dir = folderWith({ [kind]: run.stdout });
+    const args = ['validate', '--as-of', '2026-09-30'];
+    if (kind === 'staff') args.push('--staff', join(dir, kind));
+    if (kind === 'referrals') args.push('--staff', 'fixtures/staff.csv', '--referrals', join(dir, kind));
+    if (kind === 'config') args.push('--staff', 'fixtures/staff.csv', '--config', join(dir, kind));
+    expect(caseplan(args).code).toBe(0);
+    if (kind !== 'config') expect(run.stdout.trim().split('\n')).toHaveLength(3);
+    else expect(JSON.parse(run.stdout)).toMatchObject({ salaries: { experienced: 39438 }, on_cost_rate: 0.3, span_of_control: 7 });
+  });
+
+  it('refuses an unknown template (exit 2)', () => {
+    const run = caseplan(['template', 'payroll']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/expected one of staff, referrals, config/);
+  });
+});
+
+describe('--output keeps the old file when the run fails', () => {
+  it('leaves an existing output file intact after a data error', () => {
+    const dir = folderWith({ 'plan.csv': 'previous,result\n', 'staff.csv': 'staff_id,role\n1,wizard\n' });
+    const run = caseplan(['plan', '--target', '19', '--cases', '10', '--staff', join(dir, 'staff.csv'), '--output', join(dir, 'plan.csv')]);
+    expect(run.code).toBe(3);
+    expect(readFileSync(join(dir, 'plan.csv'), 'utf8')).toBe('previous,result\n');
+    expect(readdirSync(dir).sort()).toEqual(['plan.csv', 'staff.csv']);
   });
 });
