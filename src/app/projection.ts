@@ -15,6 +15,22 @@ export interface ProjectionOptions extends PlanOptions {
   payAward: number | null;
   mixBy: number;
   convertAgency: boolean;
+  /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
+  settledRates?: { growth: Rate; turnover: Rate };
+}
+
+/** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
+export function projectionRates(inputs: Inputs, options: Pick<ProjectionOptions, 'growth' | 'turnover' | 'asOf'>): { growth: Rate; turnover: Rate } {
+  return {
+    growth:
+      options.growth !== null
+        ? flagRate(options.growth, '--growth')
+        : deriveGrowth(inputs.referrals?.summary ?? null, inputs.referrals?.name ?? null, options.asOf),
+    turnover:
+      options.turnover !== null
+        ? flagRate(options.turnover, '--turnover')
+        : deriveTurnover(inputs.staff.staff, inputs.staff.name, inputs.staff.info.columns.has('leave_date'), options.asOf),
+  };
 }
 
 export interface AgencyConversion {
@@ -39,14 +55,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const planRun = runPlan(inputs, options.mixBy > 0 ? { ...options, rule: { ...options.rule, mix: null } } : options);
   const { asOf } = options;
   const staffFile = inputs.staff.name;
-  const growth =
-    options.growth !== null
-      ? flagRate(options.growth, '--growth')
-      : deriveGrowth(inputs.referrals?.summary ?? null, inputs.referrals?.name ?? null, asOf);
-  const turnover =
-    options.turnover !== null
-      ? flagRate(options.turnover, '--turnover')
-      : deriveTurnover(inputs.staff.staff, staffFile, inputs.staff.info.columns.has('leave_date'), asOf);
+  const { growth, turnover } = options.settledRates ?? projectionRates(inputs, options);
   const payAward: Rate = options.payAward !== null ? flagRate(options.payAward, '--pay-award') : { value: ZERO, source: 'default', note: 'no --pay-award: costs at today\'s prices' };
   const workforce = planRun.workforce;
   const counted = workforce.caseHoldingFte.plus(workforce.teamManagerFte);

@@ -1,7 +1,6 @@
 // `caseplan plan`: wiring only. Options in, use case called, renderer picked, output emitted.
 import { loadInputs } from '../app/inputs.js';
-import { runPlan } from '../app/plan.js';
-import { runProjection } from '../app/projection.js';
+import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
@@ -72,24 +71,37 @@ export function inputPaths(flags: InputFlags) {
   return { staff: flags.staff, referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter };
 }
 
+/** The planning question the flags ask: the rule, the date, and the projection settings if --years. */
+export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
+  checkProjectionFlags(flags);
+  return {
+    asOf,
+    experienceYears: flags.experienceYears,
+    rule: hiringRule(flags),
+    cases: flags.cases ?? null,
+    projection:
+      flags.years === undefined
+        ? null
+        : {
+            years: flags.years,
+            growth: flags.growth ?? null,
+            turnover: flags.turnover ?? null,
+            payAward: flags.payAward ?? null,
+            mixBy: flags.mixBy ?? 0,
+            convertAgency: flags.convertAgency === true,
+          },
+  };
+}
+
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
   const asOf = flags.asOf ?? todayUtc();
-  const rule = hiringRule(flags);
-  checkProjectionFlags(flags);
+  const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf);
   warn(terminal, inputs.warnings, flags.quiet === true);
-  const planOptions = { asOf, experienceYears: flags.experienceYears, rule, cases: flags.cases ?? null };
-  if (flags.years !== undefined) {
-    const run = runProjection(inputs, {
-      ...planOptions,
-      years: flags.years,
-      growth: flags.growth ?? null,
-      turnover: flags.turnover ?? null,
-      payAward: flags.payAward ?? null,
-      mixBy: flags.mixBy ?? 0,
-      convertAgency: flags.convertAgency === true,
-    });
+  const outcome = runScenario(inputs, options);
+  if (outcome.kind === 'projection') {
+    const run = outcome.run;
     const text =
       flags.format === 'json'
         ? JSON.stringify(projectionJson(run), null, 2)
@@ -99,7 +111,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
     await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
     return;
   }
-  const { plan } = runPlan(inputs, planOptions);
+  const { plan } = outcome.run;
   let text: string;
   switch (flags.format) {
     case 'json':

@@ -4,6 +4,7 @@ import { emit, type Terminal } from './emit.js';
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../io/templates.js';
 import { FORMATS, planCommand, type PlanFlags } from './plan-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
+import { compareCommand, type CompareFlags } from './compare-command.js';
 import * as value from './values.js';
 
 const PLAN_EXAMPLES = `
@@ -36,6 +37,20 @@ function inputOptions(command: Command): Command {
     .option('--no-color', 'no colour (also NO_COLOR=1)');
 }
 
+/** The options `plan` and `compare` share, apart from --target and --mix. */
+function planOptions(command: Command): Command {
+  return command
+    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.nonNegativeNumber)
+    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.positiveNumber)
+    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber)
+    .option('--years <n>', 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', value.yearCount)
+    .option('--growth <rate>', 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', (t) => value.fraction(t, { min: -0.9, max: 10 }))
+    .option('--turnover <rate>', 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', (t) => value.fraction(t))
+    .option('--pay-award <rate>', 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', (t) => value.fraction(t, { min: -0.5, max: 1 }))
+    .option('--mix-by <year>', 'apply --mix from this projection year on (default 0: from now)', value.wholeNumber)
+    .option('--convert-agency', 'replace agency FTE with permanent staff of the same group in year 1');
+}
+
 function outputOptions(command: Command, formats: readonly string[]): Command {
   return command
     .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
@@ -61,19 +76,23 @@ export function buildProgram(terminal: Terminal): Command {
     .command('plan')
     .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
     .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
-    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
-    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.nonNegativeNumber)
-    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.positiveNumber)
-    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber)
-    .option('--years <n>', 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', value.yearCount)
-    .option('--growth <rate>', 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', (t) => value.fraction(t, { min: -0.9, max: 10 }))
-    .option('--turnover <rate>', 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', (t) => value.fraction(t))
-    .option('--pay-award <rate>', 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', (t) => value.fraction(t, { min: -0.5, max: 1 }))
-    .option('--mix-by <year>', 'apply --mix from this projection year on (default 0: from now)', value.wholeNumber)
-    .option('--convert-agency', 'replace agency FTE with permanent staff of the same group in year 1');
+    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
+  planOptions(plan);
   inputOptions(plan);
   outputOptions(plan, FORMATS);
   plan.addHelpText('after', PLAN_EXAMPLES).action((flags: PlanFlags) => planCommand(flags, terminal));
+
+  const compare = program
+    .command('compare')
+    .description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario')
+    .requiredOption('--target <list>', 'target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.positiveNumber))
+    .option('--mix <list>', 'experienced shares, comma-separated: 40%,50%', value.listOf((t) => value.fraction(t)));
+  planOptions(compare);
+  inputOptions(compare);
+  outputOptions(compare, FORMATS);
+  compare
+    .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv')
+    .action((flags: CompareFlags) => compareCommand(flags, terminal));
 
   const validate = program
     .command('validate')

@@ -70,3 +70,12 @@ export function yearCount(text: string): number {
   if (n < 1 || n > 30) throw new InvalidArgumentError(`expected a whole number of years from 1 to 30, got "${text}"`);
   return n;
 }
+
+/** A comma-separated list, each item parsed by `item`: "15,17,19" or "40%,50%". */
+export function listOf<T>(item: (text: string) => T): (text: string) => T[] {
+  return (text) => {
+    const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    if (parts.length === 0) throw new InvalidArgumentError(`expected a comma-separated list, got "${text}"`);
+    return parts.map(item);
+  };
+}

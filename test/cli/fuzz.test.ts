@@ -72,7 +72,7 @@ describe('fuzz: mutated inputs through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseplan-fuzz-'));
     const cases = Array.from({ length: RUNS }, (_, n) => {
       const target = random() < 0.5 ? 'staff' : 'referrals';
-      let bytes = Buffer.from(target === 'staff' ? STAFF : REFERRALS, 'utf8');
+      let bytes: Buffer = Buffer.from(target === "staff" ? STAFF : REFERRALS, "utf8");
       const applied: string[] = [];
       for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
         const name = NAMES[Math.floor(random() * NAMES.length)]!;

@@ -1,0 +1,32 @@
+// `caseplan compare`: wiring only.
+import { runCompare } from '../app/compare.js';
+import { loadInputs } from '../app/inputs.js';
+import { todayUtc } from '../core/dates.js';
+import { compareBlocks, compareCsv, compareJson } from '../io/render/compare.js';
+import { emit, warn, type Terminal } from './emit.js';
+import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
+import { renderDocument } from './render.js';
+
+export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix'> {
+  target: number[];
+  mix?: number[];
+}
+
+export async function compareCommand(flags: CompareFlags, terminal: Terminal): Promise<void> {
+  const asOf = flags.asOf ?? todayUtc();
+  const mixes = flags.mix ?? [null];
+  // Validate the shared options once, with the first scenario's target and mix.
+  const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined }, asOf);
+  const paths = inputPaths(flags);
+  const inputs = await loadInputs(paths, asOf);
+  warn(terminal, inputs.warnings, flags.quiet === true);
+  const scenarios = runCompare(inputs, base, flags.target, mixes);
+  const years = flags.years ?? null;
+  const text =
+    flags.format === 'json'
+      ? JSON.stringify(compareJson(scenarios, years), null, 2)
+      : flags.format === 'csv'
+        ? compareCsv(scenarios)
+        : await renderDocument(compareBlocks(scenarios, years), flags.format, terminal, flags);
+  await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+}

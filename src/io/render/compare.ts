@@ -1,0 +1,61 @@
+// `compare` output: one row per scenario, in every format from the same values.
+import type { Scenario } from '../../app/compare.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import { toCsv, type CsvValue } from './csv.js';
+import type { Block } from './document.js';
+import { count, rate } from './numbers.js';
+
+export const COMPARE_CSV_COLUMNS = ['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost'] as const;
+
+function values(s: Scenario): CsvValue[] {
+  const r = s.result;
+  return [
+    s.target,
+    s.mix,
+    r?.hires.experienced ?? null,
+    r?.hires.earlyCareer ?? null,
+    r?.hires.teamManager ?? null,
+    r ? toPounds(r.annualCost) : null,
+    r ? toPounds(r.oneOffCost) : null,
+    r?.additionalCost ? toPounds(r.additionalCost) : null,
+  ];
+}
+
+export function compareCsv(scenarios: readonly Scenario[]): string {
+  return toCsv(COMPARE_CSV_COLUMNS, scenarios.map(values));
+}
+
+export function compareJson(scenarios: readonly Scenario[], years: number | null) {
+  return {
+    years,
+    scenarios: scenarios.map((s) => ({
+      ...Object.fromEntries(COMPARE_CSV_COLUMNS.map((key, i) => [key, values(s)[i]])),
+      feasible: s.result !== null,
+      reason: s.reason,
+    })),
+  };
+}
+
+export function compareBlocks(scenarios: readonly Scenario[], years: number | null): Block[] {
+  const head = ['Target', 'Mix', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  if (years !== null) head.push(`Additional cost, years 0-${years}`);
+  const rows = scenarios.map((s) => {
+    const r = s.result;
+    const mix = s.mix === null ? '—' : rate(s.mix);
+    if (r === null) return [count(s.target), mix, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : [])];
+    const row = [count(s.target), mix, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
+    if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost, { pence: false }));
+    return row;
+  });
+  const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];
+  return [
+    { kind: 'heading', text: `caseplan compare: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}` },
+    { kind: 'table', head, align: ['right', 'right', 'right', 'right', 'right', 'right'], rows },
+    {
+      kind: 'paragraph',
+      text: 'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' + (years !== null ? '; additional cost is the projection against the do-nothing baseline.' : '.'),
+      emphasis: 'dim',
+    },
+    ...(reasons.length > 0 ? [{ kind: 'list' as const, items: reasons }] : []),
+  ];
+}
