@@ -1,6 +1,8 @@
 // `caseplan plan`: wiring only. Options in, use case called, renderer picked, output emitted.
 import { loadInputs } from '../app/inputs.js';
 import { runScenario, type ScenarioOptions } from '../app/scenario.js';
+import { runByTeam } from '../app/teams.js';
+import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
 import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
@@ -39,6 +41,7 @@ export interface PlanFlags extends InputFlags {
   payAward?: number;
   mixBy?: number;
   convertAgency?: boolean;
+  by?: 'team';
 }
 
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
@@ -99,6 +102,18 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf);
   warn(terminal, inputs.warnings, flags.quiet === true);
+  if (flags.by === 'team') {
+    const run = runByTeam(inputs, options);
+    warn(terminal, run.warnings, flags.quiet === true);
+    const text =
+      flags.format === 'json'
+        ? JSON.stringify(teamsJson(run), null, 2)
+        : flags.format === 'csv'
+          ? teamsCsv(run)
+          : await renderDocument(teamsBlocks(run), flags.format, terminal, flags);
+    await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+    return;
+  }
   const outcome = runScenario(inputs, options);
   if (outcome.kind === 'projection') {
     const run = outcome.run;

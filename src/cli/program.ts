@@ -19,6 +19,9 @@ Examples:
   $ caseplan plan --target 19 --early-career-cap 15 --experienced-cap 20 \\
       --staff fixtures/staff.csv --cases 3400 --format csv --output plan.csv
 
+  # Each team on its own staff and its own open cases (the referrals' team column)
+  $ caseplan plan --target 19 --by team --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+
   # Staff list from a pipe
   $ export-staff | caseplan plan --target 19 --staff - --cases 3400 --format json
 
@@ -76,7 +79,8 @@ export function buildProgram(terminal: Terminal): Command {
     .command('plan')
     .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
     .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
-    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
+    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
+    .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const));
   planOptions(plan);
   inputOptions(plan);
   outputOptions(plan, FORMATS);

@@ -1,0 +1,120 @@
+// `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
+import { NO_TEAM } from '../core/referrals.js';
+import { ZERO, sumExact, type Exact } from '../core/exact.js';
+import type { Money } from '../core/money.js';
+import { isInPost } from '../core/workforce.js';
+import { UsageError } from '../errors.js';
+import type { Inputs } from './inputs.js';
+import { projectionRates } from './projection.js';
+import { runScenario, type ScenarioOptions, type ScenarioRun } from './scenario.js';
+
+export interface TeamRun {
+  team: string;
+  /** Null when no hires can satisfy this team's plan; `reason` says why. */
+  outcome: ScenarioRun | null;
+  reason: string | null;
+  caseHoldingFte: Exact;
+  teamManagerFte: Exact;
+  openCases: number;
+}
+
+export interface TeamsRun {
+  teams: TeamRun[];
+  total: {
+    caseHoldingFte: Exact;
+    teamManagerFte: Exact;
+    openCases: number;
+    hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
+    annualCost: Money;
+    oneOffCost: Money;
+    additionalCost: Money | null;
+  };
+  /** The same question for the whole service, pooled: not the sum of the teams (null if unreachable). */
+  wholeService: ScenarioRun | null;
+  warnings: string[];
+}
+
+/** Teams match case-insensitively, with runs of spaces read as one. */
+export function teamKey(team: string | null): string {
+  return team === null ? NO_TEAM.toLowerCase() : team.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
+  if (options.cases !== null) throw new UsageError('--cases cannot be split by team: give --referrals (with a team column) or caseloads in the staff file');
+  const names = new Map<string, string>();
+  const name = (team: string | null) => {
+    const key = teamKey(team);
+    if (!names.has(key)) names.set(key, team === null ? NO_TEAM : team.trim().replace(/\s+/g, ' '));
+    return key;
+  };
+  const staffByTeam = new Map<string, typeof inputs.staff.staff>();
+  for (const person of inputs.staff.staff) {
+    if (!isInPost(person, options.asOf) || !(person.caseHolding || person.role === 'team_manager')) continue;
+    const key = name(person.team);
+    const members = staffByTeam.get(key);
+    if (members) members.push(person);
+    else staffByTeam.set(key, [person]);
+  }
+  const openByTeam = new Map<string, number>();
+  for (const [team, open] of inputs.referrals?.summary.openByTeam ?? []) {
+    const key = name(team === NO_TEAM ? null : team);
+    openByTeam.set(key, (openByTeam.get(key) ?? 0) + open);
+  }
+  const warnings: string[] = [];
+  const settled = options.projection === null ? undefined : projectionRates(inputs, { ...options.projection, asOf: options.asOf });
+  const teams: TeamRun[] = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)).map((key) => {
+    const team = names.get(key)!;
+    const staff = staffByTeam.get(key) ?? [];
+    const open = openByTeam.get(key) ?? 0;
+    if (staff.length === 0) {
+      warnings.push(`referrals name team "${team}" (${open} open cases) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`);
+    }
+    const teamInputs: Inputs = {
+      ...inputs,
+      staff: { ...inputs.staff, staff },
+      referrals: inputs.referrals === null ? null : { ...inputs.referrals, summary: { ...inputs.referrals.summary, openCases: open } },
+    };
+    const caseHoldingFte = sumExact(staff.filter((p) => p.caseHolding).map((p) => p.fte));
+    const teamManagerFte = sumExact(staff.filter((p) => p.role === 'team_manager').map((p) => p.fte));
+    const teamOptions: ScenarioOptions = options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } };
+    try {
+      const outcome = runScenario(teamInputs, teamOptions);
+      return { team, outcome, reason: null, caseHoldingFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases };
+    } catch (error) {
+      if (!(error instanceof UsageError) || !/no hires can satisfy/.test(error.message)) throw error;
+      return { team, outcome: null, reason: error.message.replace(/^no hires can satisfy (this|the) plan:? ?/, ''), caseHoldingFte, teamManagerFte, openCases: open };
+    }
+  });
+
+  const planned = teams.flatMap((t) => (t.outcome === null ? [] : [t.outcome]));
+  const sum = (f: (o: ScenarioRun) => number) => planned.reduce((s, o) => s + f(o), 0);
+  const hires = {
+    experienced: sum((o) => o.run.plan.hires.experienced),
+    earlyCareer: sum((o) => o.run.plan.hires.earlyCareer),
+    teamManager: sum((o) => o.run.plan.hires.teamManager),
+    total: sum((o) => o.run.plan.hires.total),
+  };
+  return {
+    teams,
+    total: {
+      caseHoldingFte: sumExact(teams.map((t) => t.caseHoldingFte)),
+      teamManagerFte: sumExact(teams.map((t) => t.teamManagerFte)),
+      openCases: teams.reduce((s, t) => s + t.openCases, 0),
+      hires,
+      annualCost: sumExact(planned.map((o) => o.run.plan.cost.annual)),
+      oneOffCost: sumExact(planned.map((o) => o.run.plan.cost.oneOff)),
+      additionalCost: options.projection === null ? null : sumExact(planned.map((o) => (o.kind === 'projection' ? o.run.totals.additionalCost : ZERO))),
+    },
+    wholeService: wholeServiceRun(inputs, options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } }),
+    warnings,
+  };
+}
+
+function wholeServiceRun(inputs: Inputs, options: ScenarioOptions): ScenarioRun | null {
+  try {
+    return runScenario(inputs, options);
+  } catch (error) {
+    if (error instanceof UsageError && /no hires can satisfy/.test(error.message)) return null;
+    throw error;
+  }
+}

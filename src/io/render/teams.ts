@@ -1,0 +1,114 @@
+// `plan --by team` output: one row per team and a total, in every format from the same values.
+import type { TeamRun, TeamsRun } from '../../app/teams.js';
+import { formatIso } from '../../core/dates.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import { toCsv, type CsvValue } from './csv.js';
+import type { Block, Cell } from './document.js';
+import { caseload, count, fte, plain, share } from './numbers.js';
+import { planJson } from './plan-json.js';
+import { projectionJson } from './projection.js';
+
+export const TEAMS_CSV_COLUMNS = [
+  'team', 'case_holding_fte', 'experienced_fte', 'early_career_fte', 'team_manager_fte', 'open_cases', 'average_caseload',
+  'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost',
+] as const;
+
+function teamValues(t: TeamRun): CsvValue[] {
+  const plan = t.outcome?.run.plan;
+  const additional = t.outcome?.kind === 'projection' ? toPounds(t.outcome.run.totals.additionalCost) : null;
+  return [
+    t.team,
+    plain(t.caseHoldingFte),
+    plan ? plain(plan.current.experiencedFte) : null,
+    plan ? plain(plan.current.earlyCareerFte) : null,
+    plain(t.teamManagerFte),
+    t.openCases,
+    plan ? plan.current.averageCaseload : null,
+    plan?.hires.experienced ?? null,
+    plan?.hires.earlyCareer ?? null,
+    plan?.hires.teamManager ?? null,
+    plan ? toPounds(plan.cost.annual) : null,
+    plan ? toPounds(plan.cost.oneOff) : null,
+    additional,
+  ];
+}
+
+function totalValues(run: TeamsRun): CsvValue[] {
+  const t = run.total;
+  const experienced = run.teams.reduce((s, team) => s + (team.outcome ? team.outcome.run.plan.current.experiencedFte.toNumber() : 0), 0);
+  return [
+    'total', plain(t.caseHoldingFte), experienced, plain(t.caseHoldingFte) === null ? null : t.caseHoldingFte.toNumber() - experienced,
+    plain(t.teamManagerFte), t.openCases, t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber(),
+    t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.annualCost), toPounds(t.oneOffCost),
+    t.additionalCost === null ? null : toPounds(t.additionalCost),
+  ];
+}
+
+export function teamsCsv(run: TeamsRun): string {
+  return toCsv(TEAMS_CSV_COLUMNS, [...run.teams.map(teamValues), totalValues(run)]);
+}
+
+export const POOLING_NOTE = 'the total is the sum of separate team plans, not the whole-service plan: a service that pools staff across teams needs fewer hires';
+
+export function teamsJson(run: TeamsRun) {
+  const whole = run.wholeService;
+  return {
+    teams: run.teams.map((t) => {
+      if (t.outcome === null) return { team: t.team, feasible: false, reason: t.reason, open_cases: t.openCases, case_holding_fte: plain(t.caseHoldingFte) };
+      const body = t.outcome.kind === 'projection' ? projectionJson(t.outcome.run) : planJson(t.outcome.run.plan);
+      return { team: t.team, feasible: true, reason: null, ...body };
+    }),
+    total: Object.fromEntries(TEAMS_CSV_COLUMNS.slice(1).map((key, i) => [key, totalValues(run)[i + 1]])),
+    total_note: POOLING_NOTE,
+    whole_service:
+      whole === null
+        ? null
+        : {
+            hires: { experienced: whole.run.plan.hires.experienced, early_career: whole.run.plan.hires.earlyCareer, team_manager: whole.run.plan.hires.teamManager, total: whole.run.plan.hires.total },
+            annual_cost: toPounds(whole.run.plan.cost.annual),
+            one_off_cost: toPounds(whole.run.plan.cost.oneOff),
+            additional_cost: whole.kind === 'projection' ? toPounds(whole.run.totals.additionalCost) : null,
+          },
+    warnings: run.warnings,
+  };
+}
+
+export function teamsBlocks(run: TeamsRun): Block[] {
+  const withYears = run.total.additionalCost !== null;
+  const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', 'Avg caseload', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  if (withYears) head.push('Additional cost');
+  const rows: (Cell | string)[][] = run.teams.map((t) => {
+    const plan = t.outcome?.run.plan;
+    const row: (Cell | string)[] = [
+      t.team,
+      fte(t.caseHoldingFte),
+      share(plan?.current.experiencedShare ?? null),
+      fte(t.teamManagerFte),
+      count(t.openCases),
+      caseload(plan?.current.averageCaseload ?? null),
+      plan ? `${plan.hires.experienced} / ${plan.hires.earlyCareer} / ${plan.hires.teamManager}` : { text: 'unreachable (see below)', emphasis: 'warn' },
+      plan ? formatPounds(plan.cost.annual) : '',
+      plan ? formatPounds(plan.cost.oneOff) : '',
+    ];
+    if (withYears) row.push(t.outcome?.kind === 'projection' ? formatPounds(t.outcome.run.totals.additionalCost, { pence: false }) : '');
+    return row;
+  });
+  const t = run.total;
+  const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), '', fte(t.teamManagerFte), count(t.openCases), caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
+  if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost, { pence: false }));
+  rows.push(total);
+  const whole = run.wholeService;
+  const items = [
+    `${POOLING_NOTE}.` +
+      (whole === null
+        ? ''
+        : ` Planned as one service: ${whole.run.plan.hires.experienced} / ${whole.run.plan.hires.earlyCareer} / ${whole.run.plan.hires.teamManager} hires, ${formatPounds(whole.run.plan.cost.annual)} a year.`),
+    ...run.teams.filter((team) => team.outcome === null).map((team) => `${team.team}: no hires can satisfy this team's plan: ${team.reason}`),
+  ];
+  const asOf = run.teams.find((team) => team.outcome !== null)?.outcome?.run.plan.parameters.asOf;
+  return [
+    { kind: 'heading', text: `caseplan plan by team${asOf === undefined ? '' : ` at ${formatIso(asOf)}`}: ${run.teams.length} teams` },
+    { kind: 'table', head, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], rows, totalRow: true },
+    { kind: 'list', items },
+  ];
+}
