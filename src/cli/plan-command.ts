@@ -2,6 +2,8 @@
 import { loadInputs } from '../app/inputs.js';
 import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
+import { explainPlan, explainProjection, type ExplanationStep } from '../app/explain.js';
+import type { Block } from '../io/render/document.js';
 import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
 import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
 import { todayUtc, type Day } from '../core/dates.js';
@@ -42,6 +44,7 @@ export interface PlanFlags extends InputFlags {
   mixBy?: number;
   convertAgency?: boolean;
   by?: 'team';
+  explain?: boolean;
 }
 
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
@@ -102,6 +105,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf);
   warn(terminal, inputs.warnings, flags.quiet === true);
+  if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
   if (flags.by === 'team') {
     const run = runByTeam(inputs, options);
     warn(terminal, run.warnings, flags.quiet === true);
@@ -117,28 +121,38 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const outcome = runScenario(inputs, options);
   if (outcome.kind === 'projection') {
     const run = outcome.run;
+    const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
     const text =
       flags.format === 'json'
-        ? JSON.stringify(projectionJson(run), null, 2)
+        ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
         : flags.format === 'csv'
           ? projectionCsv(run)
-          : await renderDocument(projectionBlocks(run), flags.format, terminal, flags);
+          : await renderDocument([...projectionBlocks(run), ...explanationBlocks(explanation)], flags.format, terminal, flags);
     await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
     return;
   }
   const { plan } = outcome.run;
+  const explanation = flags.explain ? explainPlan(outcome.run, inputs.staff.name) : null;
   let text: string;
   switch (flags.format) {
     case 'json':
-      text = JSON.stringify(planJson(plan), null, 2);
+      text = JSON.stringify({ ...planJson(plan), ...(explanation ? { explanation } : {}) }, null, 2);
       break;
     case 'csv':
       text = planCsv(plan);
       break;
     case 'markdown':
     case 'table':
-      text = await renderDocument(planBlocks(plan), flags.format, terminal, flags);
+      text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], flags.format, terminal, flags);
       break;
   }
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+}
+
+function explanationBlocks(steps: ExplanationStep[] | null): Block[] {
+  if (steps === null) return [];
+  return [
+    { kind: 'heading', text: 'How these numbers were derived' },
+    { kind: 'list', ordered: true, items: steps.map((s) => s.text) },
+  ];
 }

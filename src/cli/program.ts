@@ -80,6 +80,7 @@ export function buildProgram(terminal: Terminal): Command {
     .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
     .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
+    .option('--explain', 'add a plain-English derivation of every number (JSON: an "explanation" array)')
     .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const));
   planOptions(plan);
   inputOptions(plan);

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
 import { exact, ZERO, type Exact } from './exact.js';
-import { solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
+import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
 import { roundToPence, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
@@ -71,8 +71,18 @@ export interface GroupCost {
   oneOffCost: Money;
 }
 
+/** Each constraint of the rule, measured now and after hires: what --explain and the JSON report. */
+export interface ConstraintReport {
+  target: { minCaseHoldingFte: number; metNow: boolean; binding: boolean };
+  mix: { minExperiencedFteAfter: number; metNow: boolean; binding: boolean } | null;
+  caps: { capacityNow: number; capacityAfter: number; metNow: boolean; binding: boolean } | null;
+}
+
 export interface Plan {
   parameters: PlanParameters;
+  /** What was counted from the staff file: rows, people in post, those left out. */
+  workforce: WorkforceCounts;
+  constraints: ConstraintReport;
   demand: Demand;
   current: WorkforceSnapshot & { agencyFte: Exact; paybill: Money };
   hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
@@ -133,10 +143,24 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
   };
   const groups = Object.values(byGroup);
 
+  const C = workforce.caseHoldingFte.toNumber();
+  const E = workforce.experiencedFte.toNumber();
+  const D = demand.openCases;
+  const now = checkHires({ openCases: D, caseHoldingFte: C, experiencedFte: E }, rule, 0, 0);
+  const capacity = (experienced: number, total: number) =>
+    rule.caps === null ? 0 : rule.caps.earlyCareer * (total - experienced) + rule.caps.experienced * experienced;
+  const constraints: ConstraintReport = {
+    target: { minCaseHoldingFte: D / rule.target, metNow: now.target, binding: outcome.binding.includes('target') },
+    mix: rule.mix === null ? null : { minExperiencedFteAfter: rule.mix * (C + x + y), metNow: now.mix, binding: outcome.binding.includes('mix') },
+    caps: rule.caps === null ? null : { capacityNow: capacity(E, C), capacityAfter: capacity(E + x, C + x + y), metNow: now.caps, binding: outcome.binding.includes('caps') },
+  };
+
   return {
     ok: true,
     plan: {
       parameters,
+      workforce,
+      constraints,
       demand,
       current: {
         ...snapshot(demand.openCases, workforce.caseHoldingFte, workforce.experiencedFte, workforce.teamManagerFte),

@@ -57,7 +57,7 @@ describe('caseplan plan --by team', () => {
   const byTeam = json(caseplan(['plan', '--target', '19', '--by', 'team', ...COUNCIL, '--format', 'json']));
 
   it('splits FTE and open cases so the team sums equal the whole-service counts', () => {
-    const sum = (f: (t: { current: Record<string, number> }) => number) => byTeam.teams.reduce((s: number, t: { current: Record<string, number> }) => s + f(t), 0);
+    const sum = (f: (t: { current: Record<string, number> }) => number | undefined) => byTeam.teams.reduce((s: number, t: { current: Record<string, number> }) => s + (f(t) ?? 0), 0);
     expect(sum((t) => t.current.case_holding_fte)).toBeCloseTo(whole.current.case_holding_fte, 9);
     expect(sum((t) => t.current.experienced_fte)).toBeCloseTo(whole.current.experienced_fte, 9);
     expect(sum((t) => t.current.team_manager_fte)).toBeCloseTo(whole.current.team_manager_fte, 9);

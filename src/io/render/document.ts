@@ -13,7 +13,7 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: Emphasis }
   | { kind: 'table'; head: string[]; rows: (Cell | string)[][]; align: Align[]; totalRow?: boolean; splitAfter?: number }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[]; ordered?: boolean };
 
 export const cellOf = (cell: Cell | string): Cell => (typeof cell === 'string' ? { text: cell } : cell);
 
@@ -43,7 +43,7 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         out.push(block.emphasis === 'strong' ? `**${block.text}**` : block.text);
         break;
       case 'list':
-        out.push(...block.items.map((item) => `- ${item}`));
+        out.push(...block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)));
         break;
       case 'table': {
         out.push(`| ${block.head.map(markdownCell).join(' | ')} |`.replace(/\|  \|/g, '|   |'));

@@ -44,6 +44,15 @@ export function planJson(plan: Plan) {
       ...configJson(parameters.config),
     },
     open_cases_source: demandSourceJson(plan),
+    inputs: {
+      staff: {
+        rows: plan.workforce.rows,
+        in_post: plan.workforce.inPost,
+        left_before_as_of: plan.workforce.excludedLeft,
+        not_started_by_as_of: plan.workforce.excludedNotStarted,
+        case_holding_people: plan.workforce.caseHoldingPeople,
+      },
+    },
     current: {
       case_holding_fte: plain(current.caseHoldingFte),
       experienced_fte: plain(current.experiencedFte),
@@ -73,6 +82,14 @@ export function planJson(plan: Plan) {
     },
     team_managers_required: plan.teamManagersRequired,
     binding_constraints: plan.binding,
+    constraints: {
+      target: { min_case_holding_fte: plan.constraints.target.minCaseHoldingFte, met_now: plan.constraints.target.metNow, binding: plan.constraints.target.binding },
+      mix: plan.constraints.mix === null ? null : { min_experienced_fte_after: plan.constraints.mix.minExperiencedFteAfter, met_now: plan.constraints.mix.metNow, binding: plan.constraints.mix.binding },
+      caps:
+        plan.constraints.caps === null
+          ? null
+          : { capacity_now: plan.constraints.caps.capacityNow, capacity_after: plan.constraints.caps.capacityAfter, met_now: plan.constraints.caps.metNow, binding: plan.constraints.caps.binding },
+    },
     cost: {
       annual: toPounds(plan.cost.annual),
       one_off: toPounds(plan.cost.oneOff),

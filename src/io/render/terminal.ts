@@ -44,7 +44,7 @@ export function renderTerminal(blocks: readonly Block[], options: { color: boole
         out.push(paint(block.text, block.emphasis));
         break;
       case 'list':
-        out.push(...block.items.map((item) => `  ${chalk.dim('•')} ${item}`));
+        out.push(...block.items.map((item, i) => `  ${chalk.dim(block.ordered ? `${String(i + 1).padStart(2)}.` : '•')} ${item}`));
         break;
       case 'table': {
         const whole = renderTable(block);

@@ -1,0 +1,100 @@
+// `--explain`: the derivation of every number a user will quote, in plain English. Each step is
+// named by the JSON field whose value it explains, and carries that same value.
+import { addYears, formatIso } from '../core/dates.js';
+import { exact } from '../core/exact.js';
+import { formatPounds, toPounds } from '../core/money.js';
+import { GROUPS } from '../core/workforce.js';
+import { caseload, count, fte, plain, rate } from '../io/render/numbers.js';
+import { demandSourceText, GROUP_LABEL } from '../io/render/plan-text.js';
+import type { PlanRun } from './plan.js';
+import type { ProjectionRun } from './projection.js';
+
+export interface ExplanationStep {
+  /** The JSON field this step explains (a dotted path into the result). */
+  step: string;
+  text: string;
+  value: number | string | boolean | null | string[];
+}
+
+export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): ExplanationStep[] {
+  const { asOf, experienceYears, rule, config } = plan.parameters;
+  const { current, after, hires, constraints } = plan;
+  const steps: ExplanationStep[] = [];
+  const add = (step: string, value: ExplanationStep['value'], text: string) => steps.push({ step, text, value });
+  const C = current.caseHoldingFte;
+
+  add('inputs.staff.in_post', workforce.inPost,
+    `People in post at ${formatIso(asOf)}: ${count(workforce.inPost)} of the ${count(workforce.rows)} rows in ${staffFile} ` +
+      `(${count(workforce.excludedLeft)} had a leave_date on or before that date and ${count(workforce.excludedNotStarted)} a start_date after it; they are left out).`);
+  add('current.case_holding_fte', plain(C),
+    `Case-holding FTE: the sum of fte over the ${count(workforce.caseHoldingPeople)} case-holding people in post = ${fte(C)}.`);
+  add('current.experienced_fte', plain(current.experiencedFte),
+    `Experienced FTE: case-holding staff qualified on or before ${formatIso(addYears(asOf, -experienceYears))} (${experienceYears} whole years before ${formatIso(asOf)}) = ${fte(current.experiencedFte)}; ` +
+      `the other ${fte(current.earlyCareerFte)} FTE are early career.`);
+  add('current.open_cases', plan.demand.openCases, `${demandSourceText(plan).replace(/^open cases/, 'Open cases')}.`);
+  if (plan.demand.unallocatedCases !== null) {
+    add('current.unallocated_cases', plan.demand.unallocatedCases,
+      `Unallocated cases: ${count(plan.demand.openCases)} open - ${count(plan.demand.allocatedCases)} allocated in the caseload column = ${count(plan.demand.unallocatedCases)}.`);
+  }
+  add('current.average_caseload', current.averageCaseload,
+    current.averageCaseload === null
+      ? 'Average caseload now: none, as no case-holding staff are in post.'
+      : `Average caseload now: ${count(plan.demand.openCases)} open cases / ${fte(C)} FTE = ${caseload(current.averageCaseload)} cases per FTE (target ${count(rule.target)}).`);
+  add('constraints.target.min_case_holding_fte', constraints.target.minCaseHoldingFte,
+    `Target: open cases <= ${count(rule.target)} x case-holding FTE, so at least ${count(plan.demand.openCases)} / ${count(rule.target)} = ${fte(constraints.target.minCaseHoldingFte)} FTE are needed; ` +
+      `${fte(C)} are in post (${constraints.target.metNow ? 'met already' : 'not met now'}).`);
+  if (constraints.mix !== null && rule.mix !== null) {
+    add('constraints.mix.min_experienced_fte_after', constraints.mix.minExperiencedFteAfter,
+      `Mix: experienced FTE >= ${rate(rule.mix)} of case-holding FTE. After hires that is ${rate(rule.mix)} x ${fte(after.caseHoldingFte)} = ${fte(constraints.mix.minExperiencedFteAfter)} experienced FTE; ` +
+        `there will be ${fte(after.experiencedFte)} (${constraints.mix.metNow ? 'met already' : `${fte(current.experiencedFte)} now`}).`);
+  }
+  if (constraints.caps !== null && rule.caps !== null) {
+    add('constraints.caps.capacity_after', constraints.caps.capacityAfter,
+      `Caps: at most ${count(rule.caps.earlyCareer)} cases per early-career FTE and ${count(rule.caps.experienced)} per experienced FTE. ` +
+        `Capacity now ${count(constraints.caps.capacityNow)} cases, after hires ${count(constraints.caps.capacityAfter)}, for ${count(plan.demand.openCases)} open cases.`);
+  }
+  add('binding_constraints', plan.binding,
+    plan.binding.length === 0
+      ? 'No constraint binds: the workforce in post already meets them all, so nobody is hired (nobody is ever removed).'
+      : `Binding: ${plan.binding.join(' and ')}, meaning one fewer hire would break ${plan.binding.length === 1 ? 'it' : 'them'}.`);
+  add('hires.experienced', hires.experienced,
+    `Cheapest hires: an experienced social worker costs ${formatPounds(plan.unitCosts.experienced)} a year, an early-career one ${formatPounds(plan.unitCosts.early_career)}. ` +
+      `Every number of experienced hires from 0 up to the fewest that meet every constraint on their own was tried, each with the fewest early-career hires that then meet the target and caps; ` +
+      `the cheapest is ${hires.experienced} experienced and ${hires.earlyCareer} early career (on a tie: fewer people, then fewer experienced).`);
+  add('hires.early_career', hires.earlyCareer, `Early-career hires: ${hires.earlyCareer}, newly qualified, 1.0 FTE each.`);
+  add('team_managers_required', plan.teamManagersRequired,
+    `Team managers: one per ${count(config.span_of_control)} case-holding FTE, so ceil(${fte(after.caseHoldingFte)} / ${count(config.span_of_control)}) = ${plan.teamManagersRequired} are needed after hires.`);
+  add('hires.team_manager', hires.teamManager,
+    `Team manager hires: ${plan.teamManagersRequired} needed - ${fte(current.teamManagerFte)} FTE in post, rounded up, not below 0 = ${hires.teamManager}.`);
+  for (const group of GROUPS) {
+    const g = plan.byGroup[group];
+    add(`cost.by_group.${group}.annual`, toPounds(g.annualCost),
+      `${GROUP_LABEL[group]}: ${g.hires} x ${formatPounds(exact(config.salaries[group]))} salary x (1 + ${rate(config.on_cost_rate)} on-costs) = ${formatPounds(g.annualCost)} a year.`);
+  }
+  add('cost.annual', toPounds(plan.cost.annual), `Annual cost of the hires: ${GROUPS.map((g) => formatPounds(plan.byGroup[g].annualCost)).join(' + ')} = ${formatPounds(plan.cost.annual)}.`);
+  add('cost.one_off', toPounds(plan.cost.oneOff), `One-off cost: ${hires.total} hires x ${formatPounds(exact(config.recruitment_cost))} recruitment = ${formatPounds(plan.cost.oneOff)}.`);
+  add('current.paybill', toPounds(current.paybill),
+    `Current paybill: for each case-holding person and team manager in post, annual_salary (or the group salary) x fte x (1 + ${rate(config.on_cost_rate)}), ` +
+      `x (1 + ${rate(config.agency_premium)}) for the ${fte(current.agencyFte)} agency FTE = ${formatPounds(current.paybill)}.`);
+  return steps;
+}
+
+export function explainProjection(run: ProjectionRun, staffFile: string): ExplanationStep[] {
+  const steps = explainPlan(run, staffFile);
+  const last = run.years.length - 1;
+  const rateStep = (key: string, name: string, r: ProjectionRun['rates']['growth']) =>
+    steps.push({ step: `rates.${key}.value`, value: r.value.toNumber(), text: `${name}: ${rate(r.value.toNumber())} a year (${r.source}; ${r.note}).` });
+  rateStep('growth', 'Demand growth', run.rates.growth);
+  rateStep('turnover', 'Turnover', run.rates.turnover);
+  rateStep('pay_award', 'Pay award', run.rates.payAward);
+  steps.push({
+    step: 'totals.additional_cost',
+    value: toPounds(run.totals.additionalCost),
+    text:
+      `Each year from 1: leavers (turnover x FTE of every group) leave, staff passing ${run.plan.parameters.experienceYears} years become experienced, open cases grow, ` +
+      `and the plan rule hires again; paybill is FTE x unit cost x (1 + pay award)^year, agency FTE at the premium. ` +
+      `The baseline keeps today's workforce and replaces its leavers. Additional cost over years 0-${last}: ${formatPounds(run.totals.paybill)} paybill + ` +
+      `${formatPounds(run.totals.recruitmentCost)} recruitment - ${formatPounds(run.totals.baselineCost)} baseline = ${formatPounds(run.totals.additionalCost)}.`,
+  });
+  return steps;
+}

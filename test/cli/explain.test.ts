@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { caseplan, json } from './run.js';
+
+const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+
+function at(object: unknown, path: string): unknown {
+  return path.split('.').reduce((o: any, key) => (o === null || o === undefined ? undefined : o[key]), object);
+}
+
+describe('--explain', () => {
+  const cases = [
+    ['plan with a mix', ['plan', '--target', '19', '--mix', '50%', ...COUNCIL]],
+    ['plan with caps', ['plan', '--target', '25', '--early-career-cap', '15', '--experienced-cap', '20', ...COUNCIL]],
+    ['projection', ['plan', '--target', '19', '--years', '3', '--pay-award', '2%', ...COUNCIL]],
+    ['Sheffield', ['plan', '--target', '19', '--mix', '50%', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30']],
+  ] as const;
+
+  it.each(cases)('%s: every step\'s value equals the JSON field it names', (_, args) => {
+    const result = json(caseplan([...args, '--explain', '--format', 'json']));
+    expect(result.explanation.length).toBeGreaterThan(12);
+    for (const step of result.explanation) {
+      expect(at(result, step.step), step.step).toEqual(step.value);
+    }
+  });
+
+  it('covers the source of open cases, who was counted, each constraint and which binds, the hires and each cost line', () => {
+    const result = json(caseplan(['plan', '--target', '19', '--mix', '50%', ...COUNCIL, '--explain', '--format', 'json']));
+    const steps = result.explanation.map((s: { step: string }) => s.step);
+    expect(steps).toEqual(expect.arrayContaining([
+      'inputs.staff.in_post', 'current.case_holding_fte', 'current.experienced_fte', 'current.open_cases', 'constraints.target.min_case_holding_fte',
+      'constraints.mix.min_experienced_fte_after', 'binding_constraints', 'hires.experienced', 'hires.team_manager',
+      'cost.by_group.experienced.annual', 'cost.by_group.early_career.annual', 'cost.by_group.team_manager.annual', 'cost.one_off',
+    ]));
+    const text = result.explanation.map((s: { text: string }) => s.text).join('\n');
+    expect(text).toMatch(/of 12,376 rows in fixtures\/referrals\.csv/);
+    expect(text).toMatch(/50 x £39,438\.00 salary x \(1 \+ 30% on-costs\) = £2,563,470\.00 a year/);
+    expect(text).toMatch(/Binding: mix/);
+  });
+
+  it('prints the same derivation after the table and in markdown', () => {
+    const table = caseplan(['plan', '--target', '19', '--mix', '50%', ...COUNCIL, '--explain']).stdout;
+    const md = caseplan(['plan', '--target', '19', '--mix', '50%', ...COUNCIL, '--explain', '--format', 'markdown']).stdout;
+    expect(table).toMatch(/How these numbers were derived/);
+    expect(table).toMatch(/ 1\. People in post at 2026-09-30: 215 of the 248 rows/);
+    expect(md).toMatch(/^1\. People in post at 2026-09-30/m);
+  });
+});
