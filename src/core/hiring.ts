@@ -7,6 +7,9 @@ import type { Exact } from './exact.js';
 
 export const TOLERANCE = 1e-9;
 
+/** Beyond this many experienced hires a plan is reported as unreachable rather than searched for. */
+export const MAX_HIRES = 10_000_000;
+
 export interface HiringRule {
   target: number;
   /** Minimum experienced share of case-holding FTE after hires, 0..1; null when not asked for. */
@@ -90,14 +93,21 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCost
   const xStar = leastSatisfying((x) => feasible(x, 0), guess, limit);
   if (xStar === null) return { feasible: false, reason: 'no number of hires satisfies every constraint' };
 
-  let best: { x: number; y: number; cost: Exact } | null = null;
+  if (xStar > MAX_HIRES) {
+    return { feasible: false, reason: `it would take over ${MAX_HIRES.toLocaleString('en-GB')} hires; check the open cases and the target` };
+  }
+
+  // Costs are compared in floating point first (fast), and exactly whenever two candidates are
+  // within a relative 1e-12 of each other, so ties and near-ties are decided on exact money.
+  const costX = costs.experienced.toNumber();
+  const costY = costs.earlyCareer.toNumber();
+  let best: { x: number; y: number; cost: number } | null = null;
   for (let x = 0; x <= xStar; x++) {
     const y = leastEarlyCareer(state, rule, checks, x, limit);
     if (y === null || !checks.mix(x, y)) continue;
-    const cost = costs.experienced.times(x).plus(costs.earlyCareer.times(y));
-    if (best === null || isBetter({ x, y, cost }, best)) best = { x, y, cost };
-  }
-  // xStar itself is feasible with y = 0, so best is always set here.
+    const candidate = { x, y, cost: costX * x + costY * y };
+    if (best === null || isBetter(candidate, best, costs)) best = candidate;
+  }  // xStar itself is feasible with y = 0, so best is always set here.
   const chosen = best ?? { x: xStar, y: 0 };
   return { feasible: true, experienced: chosen.x, earlyCareer: chosen.y, binding: bindingConstraints(checks, chosen.x, chosen.y) };
 }
@@ -114,8 +124,11 @@ function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, 
 }
 
 // Cheapest first; ties: fewer people, then fewer experienced.
-function isBetter(a: { x: number; y: number; cost: Exact }, b: { x: number; y: number; cost: Exact }): boolean {
-  const byCost = a.cost.comparedTo(b.cost);
+function isBetter(a: { x: number; y: number; cost: number }, b: { x: number; y: number; cost: number }, costs: UnitCosts): boolean {
+  const scale = Math.max(Math.abs(a.cost), Math.abs(b.cost), 1);
+  if (Math.abs(a.cost - b.cost) > scale * 1e-12) return a.cost < b.cost;
+  const exactA = costs.experienced.times(a.x).plus(costs.earlyCareer.times(a.y));
+  const byCost = exactA.comparedTo(costs.experienced.times(b.x).plus(costs.earlyCareer.times(b.y)));
   if (byCost !== 0) return byCost < 0;
   if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
   return a.x < b.x;

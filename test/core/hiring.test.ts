@@ -182,3 +182,49 @@ describe('properties of the plan rule', () => {
     );
   });
 });
+
+describe('search limits and exact ties', () => {
+  it('breaks exact cost ties by fewer people, then fewer experienced (brute force, equal unit costs)', () => {
+    const equal = { experienced: exact('45000.10'), earlyCareer: exact('45000.10') };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 5, max: 30 }),
+        fc.option(fc.integer({ min: 0, max: 90 }).map((n) => n / 100), { nil: null }),
+        (C, eShare, D, target, mix) => {
+          const s = state(D, C, Math.round(C * eShare));
+          const r = rule(target, { mix });
+          const outcome = solveHires(s, r, equal);
+          if (!outcome.feasible) return;
+          let best: { x: number; y: number } | null = null;
+          // With equal costs the cheapest plan has the fewest people; among those, the fewest experienced.
+          for (let n = 0; n <= 1000 && best === null; n++) {
+            for (let x = 0; x <= n; x++) {
+              const ok = checkHires(s, r, x, n - x);
+              if (ok.target && ok.mix && ok.caps) {
+                best = { x, y: n - x };
+                break;
+              }
+            }
+          }
+          expect({ x: outcome.experienced, y: outcome.earlyCareer }).toEqual(best);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports a plan needing over ten million hires as unreachable instead of searching for it', () => {
+    const outcome = solveHires(state(300_000, 100, 50), rule(0.01), costs);
+    expect(outcome.feasible).toBe(false);
+    if (!outcome.feasible) expect(outcome.reason).toBe('it would take over 10,000,000 hires; check the open cases and the target');
+  });
+
+  it('solves a national-scale plan exactly: 1.8 million experienced hires for a mix of 60%', () => {
+    // N >= 3,000,000 so 2,999,900 hires; 50 + x >= 0.6 * 3,000,000 gives x = 1,799,950; the rest early career.
+    const outcome = solveHires(state(3_000_000, 100, 50), rule(1, { mix: 0.6 }), costs);
+    expect(outcome).toMatchObject({ feasible: true, experienced: 1_799_950, earlyCareer: 1_199_950 });
+  });
+});
