@@ -1,7 +1,7 @@
 // Writing results: stdout, or a file written atomically (temporary file in the same folder, then
 // rename), never over one of the input files.
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -31,11 +31,34 @@ export function refuseInputOverwrite(outputPath: string, inputPaths: readonly (s
   }
 }
 
+/**
+ * Writes `text` to `path`. A regular file (new or existing) is replaced atomically: a temporary file
+ * in the same folder, then a rename, so an error half-way leaves the old file intact. A symbolic link
+ * is followed, so the file it points to is replaced and the link kept. A device, pipe or socket
+ * (/dev/null, /dev/stdout, a FIFO) cannot be renamed over: it is written to directly.
+ */
 export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let target = resolve(path);
+  let mode: number | undefined;
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, path);
+    target = realpathSync(target);
+    const stats = statSync(target);
+    if (stats.isDirectory()) throw new UsageError(`cannot write --output ${path}: it is a folder`);
+    if (!stats.isFile()) {
+      await writeFile(target, text).catch((error: unknown) => {
+        throw new UsageError(`cannot write --output ${path}: ${describeFsError(error)}`);
+      });
+      return;
+    }
+    mode = stats.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // Not there yet (or a dangling link): create it.
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx', ...(mode === undefined ? {} : { mode }) });
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw new UsageError(`cannot write --output ${path}: ${describeFsError(error)}`);

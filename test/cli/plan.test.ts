@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -245,5 +246,37 @@ describe('--output keeps the old file when the run fails', () => {
     expect(run.code).toBe(3);
     expect(readFileSync(join(dir, 'plan.csv'), 'utf8')).toBe('previous,result\n');
     expect(readdirSync(dir).sort()).toEqual(['plan.csv', 'staff.csv']);
+  });
+});
+
+describe('--output to links, devices and a full disk', () => {
+  const args = ['plan', '--target', '19', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30', '--format', 'csv'];
+
+  it('writes through a symbolic link to the file it points to, keeping the link', () => {
+    const dir = folderWith({ 'real.csv': 'old\n' });
+    symlinkSync(join(dir, 'real.csv'), join(dir, 'link.csv'));
+    expect(caseplan([...args, '--output', join(dir, 'link.csv')]).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toMatch(/^group,current_fte/);
+    expect(readdirSync(dir).sort()).toEqual(['link.csv', 'real.csv']);
+  });
+
+  it('writes to a device such as /dev/null without replacing it', () => {
+    const run = caseplan([...args, '--output', '/dev/null']);
+    expect(run.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('refuses a folder as --output (exit 2)', () => {
+    const dir = folderWith({});
+    const run = caseplan([...args, '--output', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/it is a folder/);
+  });
+
+  it('reports a full disk on stdout as an error with exit 2, not a stack trace', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/caseplan.js ${args.join(' ')} > /dev/full`], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('caseplan: error: cannot write to standard output: ENOSPC\n');
   });
 });
