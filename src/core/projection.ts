@@ -19,12 +19,43 @@ export interface Cohorts {
   /** Early-career FTE by the projection year in which they become experienced. */
   earlyCareer: Map<number, Staffing>;
   teamManagers: Staffing;
+  /**
+   * Case-holding team managers: counted in the case-holding cohorts above (caseload, mix) and in
+   * teamManagers (span of control), but paid, and leaving, once, as team managers. This is that
+   * overlap, by experience, so paybill and leavers can take it out of the case-holding groups.
+   */
+  holdingManagers: { experienced: Staffing; earlyCareer: Map<number, Staffing> };
 }
 
 const NONE: Staffing = { permanent: ZERO, agency: ZERO };
 const total = (s: Staffing): Exact => s.permanent.plus(s.agency);
 const plus = (a: Staffing, b: Staffing): Staffing => ({ permanent: a.permanent.plus(b.permanent), agency: a.agency.plus(b.agency) });
 const scale = (s: Staffing, factor: Exact): Staffing => ({ permanent: s.permanent.times(factor), agency: s.agency.times(factor) });
+const minus = (a: Staffing, b: Staffing): Staffing => ({ permanent: a.permanent.minus(b.permanent), agency: a.agency.minus(b.agency) });
+const sumStaffing = (all: Iterable<Staffing>): Staffing => {
+  let sum = NONE;
+  for (const s of all) sum = plus(sum, s);
+  return sum;
+};
+
+/** Moves the cohorts whose year has come (k <= year) into `experienced`. */
+function progress(side: { experienced: Staffing; earlyCareer: Map<number, Staffing> }, year: number): void {
+  for (const [k, s] of side.earlyCareer) {
+    if (k <= year) {
+      side.experienced = plus(side.experienced, s);
+      side.earlyCareer.delete(k);
+    }
+  }
+}
+
+/** Paybill groups: each person once; case-holding team managers as team managers. */
+function payGroups(cohorts: Cohorts): Record<Group, Staffing> {
+  return {
+    experienced: minus(cohorts.experienced, cohorts.holdingManagers.experienced),
+    early_career: minus(earlyTotal(cohorts), sumStaffing(cohorts.holdingManagers.earlyCareer.values())),
+    team_manager: cohorts.teamManagers,
+  };
+}
 
 /** The first projection year k >= 0 in which a person is experienced: qualified + years <= as-of + k years. */
 export function yearBecomingExperienced(qualifiedDate: Day, asOf: Day, experienceYears: number): number {
@@ -36,7 +67,7 @@ export function yearBecomingExperienced(qualifiedDate: Day, asOf: Day, experienc
 
 /** Case-holding staff and team managers in post at the as-of date, as cohorts. */
 export function cohortsOf(staff: readonly StaffMember[], asOf: Day, experienceYears: number): Cohorts {
-  const cohorts: Cohorts = { experienced: NONE, earlyCareer: new Map(), teamManagers: NONE };
+  const cohorts: Cohorts = { experienced: NONE, earlyCareer: new Map(), teamManagers: NONE, holdingManagers: { experienced: NONE, earlyCareer: new Map() } };
   for (const person of staff) {
     if (!isInPost(person, asOf)) continue;
     const fte: Staffing = person.contract === 'agency' ? { permanent: ZERO, agency: person.fte } : { permanent: person.fte, agency: ZERO };
@@ -45,6 +76,10 @@ export function cohortsOf(staff: readonly StaffMember[], asOf: Day, experienceYe
     const k = yearBecomingExperienced(person.qualifiedDate, asOf, experienceYears);
     if (k === 0) cohorts.experienced = plus(cohorts.experienced, fte);
     else cohorts.earlyCareer.set(k, plus(cohorts.earlyCareer.get(k) ?? NONE, fte));
+    if (person.role !== 'team_manager') continue;
+    const overlap = cohorts.holdingManagers;
+    if (k === 0) overlap.experienced = plus(overlap.experienced, fte);
+    else overlap.earlyCareer.set(k, plus(overlap.earlyCareer.get(k) ?? NONE, fte));
   }
   return cohorts;
 }
@@ -100,9 +135,7 @@ export interface ProjectionTotals {
 export type ProjectionOutcome = { ok: true; years: ProjectionYear[]; totals: ProjectionTotals } | { ok: false; year: number; reason: string };
 
 function earlyTotal(cohorts: Cohorts): Staffing {
-  let sum = NONE;
-  for (const s of cohorts.earlyCareer.values()) sum = plus(sum, s);
-  return sum;
+  return sumStaffing(cohorts.earlyCareer.values());
 }
 
 export interface GroupPaybill {
@@ -136,14 +169,15 @@ export function project(input: ProjectionInput): ProjectionOutcome {
   const stay = ONE.minus(turnover);
 
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
-  const baselineGroups: Record<Group, Staffing> = {
-    experienced: input.cohorts.experienced,
-    early_career: earlyTotal(input.cohorts),
-    team_manager: input.cohorts.teamManagers,
-  };
+  const baselineGroups = payGroups(input.cohorts);
   const baselineFte = sumExact(Object.values(baselineGroups).map(total));
 
-  let state: Cohorts = { experienced: input.cohorts.experienced, earlyCareer: new Map(input.cohorts.earlyCareer), teamManagers: input.cohorts.teamManagers };
+  let state: Cohorts = {
+    experienced: input.cohorts.experienced,
+    earlyCareer: new Map(input.cohorts.earlyCareer),
+    teamManagers: input.cohorts.teamManagers,
+    holdingManagers: { experienced: input.cohorts.holdingManagers.experienced, earlyCareer: new Map(input.cohorts.holdingManagers.earlyCareer) },
+  };
   const rows: ProjectionYear[] = [];
 
   for (let year = 0; year <= input.years; year++) {
@@ -151,21 +185,20 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     let conversions = { experienced: 0, earlyCareer: 0, teamManager: 0 };
     if (year > 0) {
       // Leavers: a fraction r of every cohort, so proportionally from each.
-      const before = sumExact([total(state.experienced), total(earlyTotal(state)), total(state.teamManagers)]);
+      // Each person once: case-holding team managers leave as team managers.
+      const before = sumExact(Object.values(payGroups(state)).map(total));
       leaversFte = before.times(turnover);
+      const overlap = state.holdingManagers;
       state = {
         experienced: scale(state.experienced, stay),
         earlyCareer: new Map([...state.earlyCareer].map(([k, s]) => [k, scale(s, stay)])),
         teamManagers: scale(state.teamManagers, stay),
+        holdingManagers: { experienced: scale(overlap.experienced, stay), earlyCareer: new Map([...overlap.earlyCareer].map(([k, s]) => [k, scale(s, stay)])) },
       };
     }
     // Progression: cohorts whose year has come are experienced.
-    for (const [k, s] of state.earlyCareer) {
-      if (k <= year) {
-        state.experienced = plus(state.experienced, s);
-        state.earlyCareer.delete(k);
-      }
-    }
+    progress(state, year);
+    progress(state.holdingManagers, year);
     if (input.convertAgency && year === 1) {
       const converted = convertAgency(state, year + experienceYears);
       state = converted.state;
@@ -193,7 +226,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const managers = teamManagerHires(caseHoldingAfter.toNumber(), total(state.teamManagers).toNumber(), config.span_of_control);
     state.teamManagers = plus(state.teamManagers, { permanent: exact(managers.hires), agency: ZERO });
 
-    const groups: Record<Group, Staffing> = { experienced: state.experienced, early_career: earlyTotal(state), team_manager: state.teamManagers };
+    const groups = payGroups(state);
     const hires = {
       experienced: x + conversions.experienced,
       earlyCareer: y + conversions.earlyCareer,
@@ -204,7 +237,8 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const recruitmentCost = recruitment.times(hires.experienced + hires.earlyCareer + hires.teamManager);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
     const baselineCost = roundToPence(paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO));
-    const experiencedFte = total(groups.experienced);
+    // Case-holding FTE by experience, case-holding team managers included (as for the plan rule).
+    const experiencedFte = total(state.experienced);
     const c = caseHoldingAfter.toNumber();
     rows.push({
       year,
@@ -212,7 +246,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       openCases,
       caseHoldingFte: caseHoldingAfter,
       experiencedFte,
-      earlyCareerFte: total(groups.early_career),
+      earlyCareerFte: total(earlyTotal(state)),
       experiencedShare: c > TOLERANCE ? experiencedFte.div(caseHoldingAfter).toNumber() : null,
       averageCaseload: c > TOLERANCE ? openCases / c : null,
       teamManagerFte: total(groups.team_manager),
@@ -244,19 +278,20 @@ export function unitCostsFor(base: UnitCosts, payAward: Exact, year: number): Un
  */
 function convertAgency(state: Cohorts, becomesExperienced: number): { state: Cohorts; hires: { experienced: number; earlyCareer: number; teamManager: number } } {
   const whole = (fte: Exact) => Math.max(0, Math.ceil(fte.toNumber() - TOLERANCE));
-  const early = earlyTotal(state);
-  const earlyCareer = new Map([...state.earlyCareer].map(([k, s]) => [k, { permanent: s.permanent, agency: ZERO }]));
-  if (!early.agency.isZero()) {
-    const into = Math.max(becomesExperienced, 1);
-    earlyCareer.set(into, plus(earlyCareer.get(into) ?? NONE, { permanent: early.agency, agency: ZERO }));
-  }
+  const convert = (side: { experienced: Staffing; earlyCareer: Map<number, Staffing> }) => {
+    const early = sumStaffing(side.earlyCareer.values());
+    const earlyCareer = new Map([...side.earlyCareer].map(([k, s]) => [k, { permanent: s.permanent, agency: ZERO }]));
+    if (!early.agency.isZero()) {
+      const into = Math.max(becomesExperienced, 1);
+      earlyCareer.set(into, plus(earlyCareer.get(into) ?? NONE, { permanent: early.agency, agency: ZERO }));
+    }
+    return { experienced: { permanent: total(side.experienced), agency: ZERO }, earlyCareer };
+  };
+  // Hires are counted per paybill group, so a case-holding team manager is replaced once.
+  const groups = payGroups(state);
   return {
-    state: {
-      experienced: { permanent: total(state.experienced), agency: ZERO },
-      earlyCareer,
-      teamManagers: { permanent: total(state.teamManagers), agency: ZERO },
-    },
-    hires: { experienced: whole(state.experienced.agency), earlyCareer: whole(early.agency), teamManager: whole(state.teamManagers.agency) },
+    state: { ...convert(state), teamManagers: { permanent: total(state.teamManagers), agency: ZERO }, holdingManagers: convert(state.holdingManagers) },
+    hires: { experienced: whole(groups.experienced.agency), earlyCareer: whole(groups.early_career.agency), teamManager: whole(groups.team_manager.agency) },
   };
 }
 

@@ -163,6 +163,7 @@ describe('properties over generated workforces', () => {
           experienced: { permanent: exact(w.experienced), agency: ZERO },
           earlyCareer: new Map(w.early.map((c) => [c.year, { permanent: exact(c.fte), agency: ZERO }])),
           teamManagers: { permanent: exact(w.managers), agency: ZERO },
+          holdingManagers: { experienced: { permanent: ZERO, agency: ZERO }, earlyCareer: new Map() },
         };
         const outcome = project(input(cohorts, { openCases: w.openCases, rule: { target: w.target, mix: w.mix, caps: null }, mixBy: Math.min(w.mixBy, w.years), years: w.years, growth: w.growth, turnover: w.turnover, payAward: w.payAward }));
         expect(outcome.ok).toBe(true);
@@ -184,5 +185,33 @@ describe('properties over generated workforces', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a case-holding team manager is counted for caseload and span, but paid and leaves once', () => {
+  // 7 experienced social workers and 1 experienced team manager who holds cases: 8 case-holding FTE,
+  // 152 cases (19 each), so no social worker hires; span 7 needs ceil(8 / 7) = 2 managers: 1 hire.
+  const staff = [
+    ...Array.from({ length: 7 }, (_, i) => person(`E${i}`, [2010, 1, 1])),
+    person('TM', [2005, 1, 1], { role: 'team_manager' }),
+  ];
+  const result = run(input(cohortsOf(staff, AS_OF, 3), { openCases: 152, turnover: exact('0.1'), years: 1 }));
+  const year0 = result.years[0]!;
+
+  it('counts the manager in case-holding FTE and in team manager FTE', () => {
+    expect(year0.caseHoldingFte.toNumber()).toBe(8);
+    expect(year0.experiencedFte.toNumber()).toBe(8);
+    expect(year0.teamManagerFte.toNumber()).toBe(2);
+    expect(year0.hires).toEqual({ experienced: 0, earlyCareer: 0, teamManager: 1 });
+  });
+
+  it('pays the manager once, as a team manager: 7 x £51,269.40 + 2 x £62,107.50', () => {
+    expect(year0.byGroup.experienced.permanentFte.toNumber()).toBe(7);
+    expect(year0.byGroup.team_manager.permanentFte.toNumber()).toBe(2);
+    expect(toPence(year0.paybill)).toBe(35_888_580n + 12_421_500n);
+  });
+
+  it('counts 10% leavers over 9 people, not 10', () => {
+    expect(result.years[1]!.leaversFte.toNumber()).toBeCloseTo(0.9, 12);
   });
 });
