@@ -100,5 +100,33 @@ export function readStaff(source: SourceText, config: Config, asOf: Day, delimit
     }
     staff.push(person);
   });
-  return { name: source.name, staff, info, warnings: [...source.warnings, ...info.warnings] };
+  return { name: source.name, staff, info, warnings: [...source.warnings, ...info.warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+}
+
+const examples = (people: readonly StaffMember[]): string =>
+  people
+    .slice(0, 3)
+    .map((p) => `staff ${p.staffId} on line ${p.line}`)
+    .join(', ') + (people.length > 3 ? ', ...' : '');
+
+/** Things that are not errors but change what the numbers mean: said once each, with examples. */
+function staffWarnings(file: string, staff: readonly StaffMember[], columns: ReadonlySet<string>, asOf: Day): string[] {
+  const warnings: string[] = [];
+  const inPost = staff.filter((p) => isInPost(p, asOf));
+  const future = inPost.filter((p) => p.qualifiedDate !== null && p.qualifiedDate > asOf);
+  if (future.length > 0) {
+    warnings.push(`${file}: ${future.length} in post with a qualified_date after the as-of date (${examples(future)}); counted as early career`);
+  }
+  if (columns.has('caseload')) {
+    const holders = inPost.filter((p) => p.caseHolding);
+    const missing = holders.filter((p) => p.caseload === null);
+    if (holders.length > 0 && missing.length === holders.length) {
+      warnings.push(`${file}: the caseload column is empty for every case-holding member of staff in post; allocated cases are unknown`);
+    } else if (missing.length > 0) {
+      warnings.push(
+        `${file}: caseload is empty for ${missing.length} of ${holders.length} case-holding staff in post (${examples(missing)}); allocated cases count only the ${holders.length - missing.length} with a value`,
+      );
+    }
+  }
+  return warnings;
 }

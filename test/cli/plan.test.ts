@@ -280,3 +280,32 @@ describe('--output to links, devices and a full disk', () => {
     expect(run.stderr).toBe('caseplan: error: cannot write to standard output: ENOSPC\n');
   });
 });
+
+describe('warnings that change what the numbers mean', () => {
+  it('warns when some case-holders have no caseload, and when a qualified_date is after the as-of date', () => {
+    const dir = folderWith({
+      's.csv': 'staff_id,role,fte,qualified_date,caseload\n1,social_worker,1,2010-01-01,20\n2,social_worker,1,2027-01-01,\n3,social_worker,1,2015-01-01,\n',
+    });
+    const run = caseplan(['plan', '--target', '19', '--staff', join(dir, 's.csv'), '--as-of', '2026-09-30', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('s.csv: 1 in post with a qualified_date after the as-of date (staff 2 on line 3); counted as early career');
+    expect(run.stderr).toContain('s.csv: caseload is empty for 2 of 3 case-holding staff in post (staff 2 on line 3, staff 3 on line 4); allocated cases count only the 1 with a value');
+    expect(JSON.parse(run.stdout).current).toMatchObject({ open_cases: 20, allocated_cases: 20, early_career_fte: 1 });
+  });
+
+  it('says allocated cases are unknown when the caseload column is empty for every case-holder', () => {
+    const dir = folderWith({ 's.csv': 'staff_id,role,fte,qualified_date,caseload\n1,social_worker,1,2010-01-01,\n' });
+    const run = caseplan(['plan', '--target', '19', '--staff', join(dir, 's.csv'), '--cases', '30', '--as-of', '2026-09-30', '--format', 'json']);
+    expect(run.stderr).toContain('the caseload column is empty for every case-holding member of staff in post; allocated cases are unknown');
+    expect(JSON.parse(run.stdout).current).toMatchObject({ allocated_cases: null, unallocated_cases: null });
+  });
+
+  it('matches role_aliases values like roles: "Social Worker" is social_worker', () => {
+    const dir = folderWith({
+      's.csv': 'staff_id,role,fte,qualified_date\n1,Senior Practitioner,1,2010-01-01\n',
+      'c.json': '{"role_aliases": {"Senior Practitioner": "Social Worker"}}',
+    });
+    const r = json(caseplan(['plan', '--target', '19', '--cases', '19', '--staff', join(dir, 's.csv'), '--config', join(dir, 'c.json'), '--as-of', '2026-09-30', '--format', 'json']));
+    expect(r.current.experienced_fte).toBe(1);
+  });
+});
