@@ -9,6 +9,11 @@ export const EXIT = { ok: 0, bug: 1, usage: 2, input: 3 } as const;
 
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
   const program = buildProgram(terminal);
+  if (argv.length <= 2) {
+    // No command: teach, but say it was not a successful run (scripts rely on exit codes).
+    terminal.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv as string[]);
     return EXIT.ok;

@@ -66,8 +66,8 @@ export function delimiter(text: string): string {
 }
 
 export function yearCount(text: string): number {
-  const n = wholeNumber(text);
-  if (n < 1 || n > 30) throw new InvalidArgumentError(`expected a whole number of years from 1 to 30, got "${text}"`);
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError(`expected a whole number of years from 1 to 30, got "${text}"`);
   return n;
 }
 

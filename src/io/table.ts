@@ -100,6 +100,12 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
       const suggestion = nearest(normal, missing);
       if (suggestion) warnings.push(`${file}:${line}:${i + 1}: column "${header}" is not one caseplan reads and is ignored; did you mean "${missing[suggestion.index]}"?`);
     });
+    const named = (d: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': '|' })[d] ?? JSON.stringify(d);
+    const other = headers.length === 1 ? [',', ';', '\t', '|'].find((d) => d !== delimiter && headers![0]!.includes(d)) : undefined;
+    if (other !== undefined && options.columns.some((c) => c.required && !index.has(c.name))) {
+      problem(line, null, null, `the header was read as a single column with the ${named(delimiter)} delimiter, but it contains ${named(other)}: check --delimiter`);
+      return;
+    }
     for (const spec of options.columns) {
       if (spec.required && !index.has(spec.name)) {
         const suggestion = nearest(spec.name, headers.map(normaliseName));

@@ -309,3 +309,25 @@ describe('warnings that change what the numbers mean', () => {
     expect(r.current.experienced_fte).toBe(1);
   });
 });
+
+describe('usage mistakes', () => {
+  it('prints the help on stderr and exits 2 when no command is given', () => {
+    const run = caseplan([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: caseplan \[options\] \[command\]/);
+  });
+
+  it('names the allowed range for --years and prefixes commander errors with caseplan:', () => {
+    const run = caseplan(['plan', '--target', '19', ...SHEFFIELD, '--years', '2.5']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^caseplan: error: option '--years <n>' argument '2.5' is invalid. expected a whole number of years from 1 to 30, got "2.5"/);
+  });
+
+  it('says the delimiter is wrong instead of listing every column as missing', () => {
+    const run = caseplan(['plan', '--target', '19', '--cases', '5', ...SHEFFIELD, '--delimiter', ';']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('staff.csv:1: the header was read as a single column with the semicolon delimiter, but it contains comma: check --delimiter');
+    expect(run.stderr).not.toContain('missing required column');
+  });
+});
