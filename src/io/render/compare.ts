@@ -44,7 +44,7 @@ export function compareBlocks(scenarios: readonly Scenario[], years: number | nu
     const mix = s.mix === null ? '—' : rate(s.mix);
     if (r === null) return [count(s.target), mix, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : [])];
     const row = [count(s.target), mix, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
-    if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost, { pence: false }));
+    if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost));
     return row;
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];

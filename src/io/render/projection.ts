@@ -90,7 +90,7 @@ export function projectionJson(run: ProjectionRun) {
   };
 }
 
-const whole = (m: ProjectionYear['paybill']) => formatPounds(m, { pence: false });
+const pounds = (m: ProjectionYear['paybill']) => formatPounds(m);
 
 export function projectionBlocks(run: ProjectionRun): Block[] {
   const rows = run.years.map((y) => [
@@ -103,13 +103,13 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
     fte(y.teamManagerFte),
     fte(y.leaversFte),
     `${y.hires.experienced} / ${y.hires.earlyCareer} / ${y.hires.teamManager}`,
-    whole(y.paybill),
-    whole(y.recruitmentCost),
-    whole(y.baselineCost),
-    whole(y.additionalCost),
+    pounds(y.paybill),
+    pounds(y.recruitmentCost),
+    pounds(y.baselineCost),
+    pounds(y.additionalCost),
   ]);
   const t = run.totals;
-  rows.push(['Total', '', '', '', '', '', '', fte(run.years.reduce((s, y) => s + y.leaversFte.toNumber(), 0)), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, whole(t.paybill), whole(t.recruitmentCost), whole(t.baselineCost), whole(t.additionalCost)]);
+  rows.push(['Total', '', '', '', '', '', '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
 
   const rateItem = (name: string, r: Rate) => `${name}: ${rate(r.value.toNumber())} a year (${r.source === 'default' ? 'default; ' : ''}${r.note})`;
   const items = [
@@ -122,7 +122,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
   if (run.agencyConversion !== null) {
     items.push(
       `--convert-agency: ${fte(run.agencyConversion.convertedFte)} agency FTE replaced by permanent staff in year 1 (${run.agencyConversion.hires} hires); ` +
-        `saving over the horizon against keeping agency staff: ${formatPounds(run.agencyConversion.saving, { pence: false })}`,
+        `saving over the horizon against keeping agency staff: ${formatPounds(run.agencyConversion.saving)}`,
     );
   }
   return [
@@ -130,7 +130,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
     { kind: 'heading', text: `Projection: ${run.years.length - 1} years from ${formatIso(run.plan.parameters.asOf)}` },
     {
       kind: 'paragraph',
-      text: `Additional cost over the baseline (the current workforce, leavers replaced like for like): ${formatPounds(t.additionalCost, { pence: false })} over ${run.years.length} years (years 0 to ${run.years.length - 1}).`,
+      text: `Additional cost over the baseline (the current workforce, leavers replaced like for like): ${formatPounds(t.additionalCost)} over ${run.years.length} years (years 0 to ${run.years.length - 1}).`,
       emphasis: 'strong',
     },
     {
@@ -150,13 +150,13 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
       rows: [
         ...run.years.map((y) => [
           String(y.year),
-          whole(y.byGroup.experienced.paybill),
-          whole(y.byGroup.early_career.paybill),
-          whole(y.byGroup.team_manager.paybill),
+          pounds(y.byGroup.experienced.paybill),
+          pounds(y.byGroup.early_career.paybill),
+          pounds(y.byGroup.team_manager.paybill),
           `${fte(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte)))} FTE`,
-          whole(y.paybill),
+          pounds(y.paybill),
         ]),
-        ['Total', ...GROUPS.map((g) => whole(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), '', whole(t.paybill)],
+        ['Total', ...GROUPS.map((g) => pounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), '', pounds(t.paybill)],
       ],
       totalRow: true,
     },

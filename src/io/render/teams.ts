@@ -90,12 +90,12 @@ export function teamsBlocks(run: TeamsRun): Block[] {
       plan ? formatPounds(plan.cost.annual) : '',
       plan ? formatPounds(plan.cost.oneOff) : '',
     ];
-    if (withYears) row.push(t.outcome?.kind === 'projection' ? formatPounds(t.outcome.run.totals.additionalCost, { pence: false }) : '');
+    if (withYears) row.push(t.outcome?.kind === 'projection' ? formatPounds(t.outcome.run.totals.additionalCost) : '');
     return row;
   });
   const t = run.total;
   const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), '', fte(t.teamManagerFte), count(t.openCases), caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
-  if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost, { pence: false }));
+  if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost));
   rows.push(total);
   const whole = run.wholeService;
   const items = [
