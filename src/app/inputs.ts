@@ -4,7 +4,7 @@ import type { Day } from '../core/dates.js';
 import { InputError, UsageError, type InputProblem } from '../errors.js';
 import { readConfig } from '../io/config-file.js';
 import { readReferrals, type ReferralsFile } from '../io/referrals-file.js';
-import { readSource } from '../io/source.js';
+import { openSource, type ChunkSource } from '../io/source.js';
 import { readStaff, type StaffFile } from '../io/staff-file.js';
 
 export interface InputPaths {
@@ -14,6 +14,13 @@ export interface InputPaths {
   delimiter?: string | undefined;
 }
 
+/** How reading is watched and paced: a progress display, and the chunk size (tests vary it). */
+export interface ReadOptions {
+  /** Called as each input file is opened; returns the per-chunk callback, if any. */
+  watch?: (source: ChunkSource) => ((rows: number) => void) | undefined;
+  chunkBytes?: number;
+}
+
 export interface Inputs {
   config: Config;
   staff: StaffFile;
@@ -21,7 +28,7 @@ export interface Inputs {
   warnings: string[];
 }
 
-export async function loadInputs(paths: InputPaths, asOf: Day): Promise<Inputs> {
+export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {
   if (paths.staff === '-' && paths.referrals === '-') {
     throw new UsageError('only one input can be read from stdin ("-"): give the staff or the referrals file as a path');
   }
@@ -40,10 +47,22 @@ export async function loadInputs(paths: InputPaths, asOf: Day): Promise<Inputs> 
       return null;
     }
   };
-  const staff = await attempt(async () => readStaff(await readSource(paths.staff), config, asOf, paths.delimiter));
+  const open = async (path: string) => {
+    const source = await openSource(path, read.chunkBytes === undefined ? {} : { chunkBytes: read.chunkBytes });
+    return { source, onProgress: read.watch?.(source) };
+  };
+  const staff = await attempt(async () => {
+    const { source, onProgress } = await open(paths.staff);
+    return readStaff(source, config, asOf, paths.delimiter, onProgress);
+  });
   const referralsPath = paths.referrals;
   const referrals =
-    referralsPath === null ? null : await attempt(async () => readReferrals(await readSource(referralsPath), config, asOf, paths.delimiter));
+    referralsPath === null
+      ? null
+      : await attempt(async () => {
+          const { source, onProgress } = await open(referralsPath);
+          return readReferrals(source, config, asOf, paths.delimiter, onProgress);
+        });
   if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
   return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? [])] };
 }

@@ -38,6 +38,8 @@ export function isOpenAt(referral: Referral, asOf: Day): boolean {
   return referral.outcome === 'case' && referral.receivedDate <= asOf && (referral.closedDate === null || referral.closedDate > asOf);
 }
 
+const ownCopy = (text: string): string => text.split('').join('');
+
 export function createReferralTally(asOf: Day): { add(referral: Referral): void; summary(): ReferralSummary } {
   const yearAgo = addMonths(asOf, -12);
   const twoYearsAgo = addMonths(asOf, -24);
@@ -68,7 +70,11 @@ export function createReferralTally(asOf: Day): { add(referral: Referral): void;
       if (isOpenAt(referral, asOf)) {
         summary.openCases++;
         const team = referral.team ?? NO_TEAM;
-        summary.openByTeam.set(team, (summary.openByTeam.get(team) ?? 0) + 1);
+        const open = summary.openByTeam.get(team);
+        // A new key is kept as a copy: a name read from a file may be a slice that keeps the whole
+        // chunk of text it came from alive for as long as the map holds it.
+        if (open === undefined) summary.openByTeam.set(ownCopy(team), 1);
+        else summary.openByTeam.set(team, open + 1);
       }
     },
     summary: () => summary,

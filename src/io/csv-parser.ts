@@ -22,6 +22,9 @@ export interface CsvParser {
   end(): void;
 }
 
+/** `quoted` for a record with no quoted field (index past the end: false). */
+const NOT_QUOTED: boolean[] = [];
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -74,7 +77,28 @@ export function createCsvParser(
         }
       }
       let segment = i;
+      // Where the next quote and CR are, searched once per chunk and moved on only when passed.
+      let nextQuote = -2;
+      let nextCr = -2;
       while (i < n) {
+        // Fast path, for nearly every row of a real export: a whole line ahead in this chunk with
+        // no quote and no CR but its own CRLF ending is split natively in one go.
+        if (state === State.FieldStart && fields.length === 0) {
+          const lf = chunk.indexOf('\n', i);
+          if (lf !== -1) {
+            if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf('"', i);
+            if (nextCr !== -1 && nextCr < i) nextCr = chunk.indexOf('\r', i);
+            const crlf = nextCr === lf - 1;
+            if ((nextQuote === -1 || nextQuote > lf) && (nextCr === -1 || nextCr > lf || crlf)) {
+              const record = chunk.slice(i, crlf ? lf - 1 : lf).split(delimiter);
+              line++;
+              onRecord({ fields: record, line: recordLine, quoted: NOT_QUOTED });
+              recordLine = line;
+              i = lf + 1;
+              continue;
+            }
+          }
+        }
         const c = chunk.charCodeAt(i);
         switch (state) {
           case State.FieldStart:

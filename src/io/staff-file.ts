@@ -4,7 +4,7 @@ import type { Day } from '../core/dates.js';
 import { ONE as ONE_FTE } from '../core/exact.js';
 import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
-import type { SourceText } from './source.js';
+import type { ChunkSource } from './source.js';
 import { decodeAmount, decodeDate, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
 
 export const STAFF_COLUMNS: readonly ColumnSpec[] = [
@@ -43,10 +43,16 @@ function decodeContract(text: string): Decoded<Contract> {
   return { ok: false, expected: 'permanent or agency' };
 }
 
-export function readStaff(source: SourceText, config: Config, asOf: Day, delimiter?: string): StaffFile {
+export async function readStaff(
+  source: ChunkSource,
+  config: Config,
+  asOf: Day,
+  delimiter?: string,
+  onProgress?: (rows: number) => void,
+): Promise<StaffFile> {
   const staff: StaffMember[] = [];
   const firstLineOf = new Map<string, number>();
-  const info = readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter }, (row) => {
+  const info = await readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress }, (row) => {
     const staffId = row.text('staff_id');
     if (staffId === null) {
       row.problem('staff_id', 'staff_id is empty: every row needs an id');

@@ -3,8 +3,9 @@
 import { normaliseName } from '../core/config.js';
 import { createProblemLog } from '../errors.js';
 import { createCsvParser, type CsvRecord } from './csv-parser.js';
-import type { SourceText } from './source.js';
-import type { Decoded } from './values.js';
+import type { ChunkSource } from './source.js';
+import { decodeDate, fastIsoDay, type Decoded } from './values.js';
+import type { Day } from '../core/dates.js';
 
 export interface ColumnSpec {
   name: string;
@@ -19,6 +20,8 @@ export interface TableRow {
   problem(column: string, message: string): void;
   /** Reports a problem with the row as a whole. */
   rowProblem(message: string): void;
+  /** A date cell (any documented style), or null when empty; an invalid date is reported. */
+  date(column: string): Day | null;
   /** Decodes a cell; an undecodable value is reported (with the value seen) and gives null. */
   decode<T>(column: string, decoder: (text: string) => Decoded<T>): T | null;
   /** Whether any problem has been reported for this row. */
@@ -38,6 +41,8 @@ export interface ReadTableOptions {
   columns: readonly ColumnSpec[];
   columnAliases: Record<string, string>;
   delimiter?: string | undefined;
+  /** Called after each chunk with the rows read so far (for a progress display). */
+  onProgress?: ((rows: number) => void) | undefined;
 }
 
 const DELIMITERS = [',', ';', '\t'];
@@ -63,10 +68,26 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readTable(source: SourceText, options: ReadTableOptions, onRow: (row: TableRow) => void): TableInfo {
+/**
+ * Reads a table chunk by chunk, calling `onRow` for each data row with a cursor that is only valid
+ * during the call. Memory does not grow with the number of rows.
+ */
+export async function readTable(source: ChunkSource, options: ReadTableOptions, onRow: (row: TableRow) => void): Promise<TableInfo> {
   const file = source.name;
   const log = createProblemLog();
-  const delimiter = options.delimiter ?? detectDelimiter(source.text);
+  const chunks = source.chunks()[Symbol.asyncIterator]();
+  // The delimiter is detected from the header line, so read until the first line break.
+  let head = '';
+  let exhausted = false;
+  while (!/[\r\n]/.test(head)) {
+    const next = await chunks.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head += next.value;
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(head);
   const known = new Map(options.columns.map((c) => [c.name, c]));
   /** Column name -> index in the record. */
   const index = new Map<string, number>();
@@ -128,8 +149,17 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
     text(column) {
       const i = index.get(column);
       if (i === undefined) return null;
-      const value = current!.fields[i]!.trim();
+      const raw = current!.fields[i]!;
+      if (raw === '') return null;
+      // Trim only when there is something to trim: most cells have no surrounding space.
+      const value = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
       return value === '' ? null : value;
+    },
+    date(column) {
+      const text = cursor.text(column);
+      if (text === null) return null;
+      const day = fastIsoDay(text);
+      return day === day ? (day as Day) : cursor.decode(column, decodeDate);
     },
     problem(column, message) {
       const i = index.get(column);
@@ -179,7 +209,13 @@ export function readTable(source: SourceText, options: ReadTableOptions, onRow: 
     },
     (syntax) => problem(syntax.line, syntax.column, null, syntax.message),
   );
-  parser.push(source.text);
+  parser.push(head);
+  if (!exhausted) {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      parser.push(next.value);
+      options.onProgress?.(rows);
+    }
+  }
   parser.end();
 
   if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');

@@ -18,8 +18,28 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const NAMED_MONTH = /^(\d{1,2})[ -]([A-Za-z]{3,4})[ -](\d{2}|\d{4})$/;
 
+const digit = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
+
+/**
+ * The common case, fast: exactly YYYY-MM-DD, a real date, as a day number; NaN for anything else
+ * (which decodeDate then reads or reports). No allocation, for files of a million rows.
+ */
+export function fastIsoDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const m = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  if (y < 0 || m < 0 || d < 0 || !isValidYmd(y, m, d)) return Number.NaN;
+  return dayFromYmd(y, m, d);
+}
+
 /** A date in any of the documented styles; day first always (UK). */
 export function decodeDate(text: string): Decoded<Day> {
+  const fast = fastIsoDay(text);
+  if (fast === fast) return ok(fast as Day);
   let match = ISO.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
