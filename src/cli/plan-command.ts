@@ -6,6 +6,7 @@ import { explainPlan, explainProjection, type ExplanationStep } from '../app/exp
 import type { Block } from '../io/render/document.js';
 import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
 import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
+import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
@@ -122,12 +123,14 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   if (outcome.kind === 'projection') {
     const run = outcome.run;
     const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
+    // Charts only for a person at a terminal: a table on a TTY, not written to a file.
+    const charts = flags.format === 'table' && terminal.stdout.isTTY === true && flags.output === undefined ? projectionChartBlocks(run) : [];
     const text =
       flags.format === 'json'
         ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
         : flags.format === 'csv'
           ? projectionCsv(run)
-          : await renderDocument([...projectionBlocks(run), ...explanationBlocks(explanation)], flags.format, terminal, flags);
+          : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
     await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
     return;
   }

@@ -5,6 +5,7 @@ import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../io/templates.js
 import { FORMATS, planCommand, type PlanFlags } from './plan-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';
+import type { ReportFlags } from './report-command.js';
 import * as value from './values.js';
 
 const PLAN_EXAMPLES = `
@@ -35,7 +36,7 @@ function inputOptions(command: Command): Command {
     .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
     .option('--as-of <date>', 'the date to plan at, YYYY-MM-DD (default: today)', value.isoDate)
     .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.wholeNumber, 3)
-    .option('--delimiter <char>', 'CSV delimiter: comma, semicolon or tab (default: detected from the header)', value.delimiter)
+    .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', value.delimiter)
     .option('-q, --quiet', 'no warnings on stderr')
     .option('--no-color', 'no colour (also NO_COLOR=1)');
 }
@@ -72,6 +73,7 @@ export function buildProgram(terminal: Terminal): Command {
     .configureOutput({
       writeOut: (text) => terminal.stdout.write(text),
       writeErr: (text) => terminal.stderr.write(text),
+      outputError: (text, write) => write(`caseplan: ${text}`),
     })
     .exitOverride();
 
@@ -99,6 +101,22 @@ export function buildProgram(terminal: Terminal): Command {
     .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv')
     .action((flags: CompareFlags) => compareCommand(flags, terminal));
 
+  const report = program
+    .command('report')
+    .description('write the plan as one self-contained HTML page for a committee paper: headline, now vs after, and with --years the year-by-year table and charts')
+    .requiredOption('--html <file>', 'the HTML file to write (atomically)')
+    .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
+  planOptions(report);
+  inputOptions(report);
+  report
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ caseplan report --html plan.html --target 19 --mix 50% --mix-by 3 --years 5 --growth 4% --turnover 15% \\\n      --pay-award 3% --staff fixtures/staff.csv --referrals fixtures/referrals.csv\n\nWithout --years the page has the plan for now only; --years N adds the year-by-year table and charts.',
+    )
+    // Loaded only when asked for: the report's renderer is not needed by any other command.
+    .action(async (flags: ReportFlags) => (await import('./report-command.js')).reportCommand(flags, terminal));
+
   const validate = program
     .command('validate')
     .description('check the input files and summarise them, or list every problem found (exit 3)');
@@ -118,6 +136,7 @@ export function buildProgram(terminal: Terminal): Command {
     command.exitOverride().configureOutput({
       writeOut: (text) => terminal.stdout.write(text),
       writeErr: (text) => terminal.stderr.write(text),
+      outputError: (text, write) => write(`caseplan: ${text}`),
     });
     command.showHelpAfterError(`(run caseplan ${command.name()} --help for usage)`);
   }

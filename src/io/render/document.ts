@@ -1,5 +1,6 @@
-// A report as blocks (headings, tables, notes), built once and rendered as a terminal table
-// (terminal.ts) or as markdown (here), so both always carry the same content.
+// A report as blocks (headings, tables, notes, text charts), built once and rendered as a terminal
+// table (terminal.ts) or as markdown (here), so both always carry the same content.
+import { renderChart, type LineChart } from './chart.js';
 
 export type Align = 'left' | 'right';
 export type Emphasis = 'plain' | 'strong' | 'good' | 'warn' | 'dim';
@@ -13,7 +14,8 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: Emphasis }
   | { kind: 'table'; head: string[]; rows: (Cell | string)[][]; align: Align[]; totalRow?: boolean; splitAfter?: number }
-  | { kind: 'list'; items: string[]; ordered?: boolean };
+  | { kind: 'list'; items: string[]; ordered?: boolean }
+  | { kind: 'chart'; chart: LineChart };
 
 export const cellOf = (cell: Cell | string): Cell => (typeof cell === 'string' ? { text: cell } : cell);
 
@@ -44,6 +46,9 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         break;
       case 'list':
         out.push(...block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)));
+        break;
+      case 'chart':
+        out.push('```', ...renderChart(block.chart), '```');
         break;
       case 'table': {
         out.push(`| ${block.head.map(markdownCell).join(' | ')} |`.replace(/\|  \|/g, '|   |'));

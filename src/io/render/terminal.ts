@@ -1,6 +1,7 @@
-// Blocks rendered for a terminal: cli-table3 tables, colour by chalk when asked for.
+// Blocks rendered for a terminal: cli-table3 tables, text charts, colour by chalk when asked for.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { renderChart } from './chart.js';
 import { cellOf, type Block, type Emphasis } from './document.js';
 
 /** A wide table as two: columns [0, splitAfter) and then column 0 with the rest. */
@@ -45,6 +46,9 @@ export function renderTerminal(blocks: readonly Block[], options: { color: boole
         break;
       case 'list':
         out.push(...block.items.map((item, i) => `  ${chalk.dim(block.ordered ? `${String(i + 1).padStart(2)}.` : '•')} ${item}`));
+        break;
+      case 'chart':
+        out.push(...renderChart(block.chart, { width: options.width ?? 80, style: { point: chalk.cyan, reference: chalk.yellow, axis: chalk.dim } }));
         break;
       case 'table': {
         const whole = renderTable(block);

@@ -1,0 +1,37 @@
+// `caseplan report --html FILE`: wiring only. The plan options in, the same use case as `plan`, the
+// HTML report (io/render/report-html.ts) written atomically to FILE, one line saying where.
+import { loadInputs } from '../app/inputs.js';
+import { runScenario } from '../app/scenario.js';
+import { todayUtc } from '../core/dates.js';
+import { UsageError } from '../errors.js';
+import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
+import { reportHtml } from '../io/render/report-html.js';
+import { warn, type Terminal } from './emit.js';
+import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
+
+export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html: string };
+
+/** The shared writer names --output in its messages; here the file is --html. */
+async function asHtmlFlag(write: () => void | Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message.replace('--output', '--html'));
+    throw error;
+  }
+}
+
+export async function reportCommand(flags: ReportFlags, terminal: Terminal): Promise<void> {
+  if (flags.html === '-' || flags.html.trim() === '') throw new UsageError('--html needs a file name to write the report to');
+  const asOf = flags.asOf ?? todayUtc();
+  const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
+  const paths = inputPaths(flags);
+  await asHtmlFlag(() => refuseInputOverwrite(flags.html, [paths.staff, paths.referrals, paths.config]));
+  const inputs = await loadInputs(paths, asOf);
+  warn(terminal, inputs.warnings, flags.quiet === true);
+  const outcome = runScenario(inputs, options);
+  const html = reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config });
+  await asHtmlFlag(() => writeAtomically(flags.html, html));
+  const years = outcome.kind === 'projection' ? `, years 0 to ${outcome.run.years.length - 1}` : ' (no year-by-year section: add --years N)';
+  terminal.stdout.write(`caseplan: report written to ${flags.html}${years}\n`);
+}

@@ -1,0 +1,39 @@
+// The terminal pictures under `plan --years N`: average caseload per year against the target, and
+// the experienced share against the mix, as text charts (chart.ts).
+import type { ProjectionRun } from '../../app/projection.js';
+import type { Block } from './document.js';
+import { count, rate } from './numbers.js';
+
+export function projectionChartBlocks(run: ProjectionRun): Block[] {
+  const xLabels = run.years.map((y) => String(y.year));
+  const target = run.plan.parameters.rule.target;
+  return [
+    {
+      kind: 'chart',
+      chart: {
+        title: 'Average caseload by year (open cases per case-holding FTE, after hires)',
+        xLabels,
+        values: run.years.map((y) => y.averageCaseload),
+        valueLabel: 'average caseload',
+        reference: { value: target, label: `target ${count(target)}` },
+        format: (v) => count(v),
+        minSpan: Math.max(1, target * 0.25),
+        floor: 0,
+      },
+    },
+    {
+      kind: 'chart',
+      chart: {
+        title: 'Experienced share of case-holding FTE by year',
+        xLabels,
+        values: run.years.map((y) => y.experiencedShare),
+        valueLabel: 'experienced share',
+        reference: run.mix === null ? null : { value: run.mix, label: `mix ${rate(run.mix)}${run.mixBy > 0 ? ` (from year ${run.mixBy})` : ''}` },
+        format: (v) => rate(v),
+        minSpan: 0.2,
+        floor: 0,
+        ceiling: 1,
+      },
+    },
+  ];
+}

@@ -1,0 +1,208 @@
+// `caseplan report --html FILE`: one self-contained HTML page for a committee paper (inline CSS and
+// SVG, no scripts, nothing fetched): the headline answer, now vs after, and with --years the
+// year-by-year table and charts. Pure: the run in, the page out. The tables are the same blocks the
+// terminal and markdown show, so every format carries the same numbers.
+import type { ProjectionRun } from '../../app/projection.js';
+import type { ScenarioRun } from '../../app/scenario.js';
+import { formatIso } from '../../core/dates.js';
+import { sumExact } from '../../core/exact.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import type { Plan } from '../../core/plan.js';
+import { GROUPS } from '../../core/workforce.js';
+import type { Block } from './document.js';
+import { blockHtml, escapeHtml } from './html.js';
+import { caseload, count, fte, grouped } from './numbers.js';
+import { headline, planBlocks } from './plan-text.js';
+import { projectionBlocks } from './projection.js';
+import { REPORT_CSS } from './report-css.js';
+import { barsAgainstLineSvg, compactPounds, lineChartSvg, stackedBarSvg } from './svg-chart.js';
+
+export interface ReportSources {
+  staff: string;
+  referrals: string | null;
+  config: string | null;
+}
+
+const COLOUR = { experienced: '#1d4f7c', earlyCareer: '#6aa6d6', teamManager: '#7b9e55', agency: '#e08a2e', target: '#b8322a', baseline: '#3c3c3c' };
+
+type Table = Extract<Block, { kind: 'table' }>;
+const only = <K extends Block['kind']>(blocks: readonly Block[], kind: K) => blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+
+interface Figure {
+  name: string;
+  label: string;
+  value: string;
+  /** The figure as a plain number, for scripts and tests. */
+  plain: number | null;
+  note?: string;
+}
+
+function figureHtml(f: Figure): string {
+  const data = `data-figure="${f.name}"${f.plain === null ? '' : ` data-value="${f.plain}"`}`;
+  return `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd ${data}>${escapeHtml(f.value)}</dd>${f.note ? `<dd class="note">${escapeHtml(f.note)}</dd>` : ''}</div>`;
+}
+
+function keyFigures(plan: Plan, projection: ProjectionRun | null): Figure[] {
+  const { hires, cost, current, after } = plan;
+  const figures: Figure[] = [
+    { name: 'hires', label: 'Hires now', value: count(hires.total), plain: hires.total, note: `${hires.experienced} experienced, ${hires.earlyCareer} early career, ${hires.teamManager} team managers` },
+    { name: 'annual-cost', label: 'Annual cost of the hires', value: formatPounds(cost.annual), plain: toPounds(cost.annual), note: `plus ${formatPounds(cost.oneOff)} one-off recruitment` },
+    { name: 'caseload-after', label: 'Average caseload', value: `${caseload(current.averageCaseload)} → ${caseload(after.averageCaseload)}`, plain: after.averageCaseload, note: `now → after hires (target ${count(plan.parameters.rule.target)})` },
+  ];
+  if (projection !== null) {
+    const last = projection.years.length - 1;
+    figures.push({
+      name: 'additional-cost',
+      label: `Additional cost, years 0 to ${last}`,
+      value: formatPounds(projection.totals.additionalCost),
+      plain: toPounds(projection.totals.additionalCost),
+      note: `${projection.totals.hires.total} hires over the ${last + 1} years, against the baseline`,
+    });
+  }
+  return figures;
+}
+
+function yearTooltip(run: ProjectionRun, i: number, text: string): string {
+  const y = run.years[i]!;
+  return `Year ${y.year} (${formatIso(y.date)}): ${text}`;
+}
+
+function chartsHtml(run: ProjectionRun): string {
+  const xLabels = run.years.map((y) => String(y.year));
+  const target = run.plan.parameters.rule.target;
+  const caseloadChart = lineChartSvg({
+    name: 'caseload',
+    title: 'Average caseload against the target',
+    xLabels,
+    tooltips: run.years.map((y, i) => yearTooltip(run, i, `average caseload ${caseload(y.averageCaseload)}`)),
+    series: { label: 'Average caseload', colour: COLOUR.experienced, values: run.years.map((y) => y.averageCaseload) },
+    reference: { label: `Target ${count(target)}`, colour: COLOUR.target, value: target },
+    format: (v) => count(v),
+  });
+
+  const agency = run.years.map((y) => sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte)).toNumber());
+  const hasAgency = agency.some((a) => a > 0);
+  const groupFte = (g: (typeof GROUPS)[number]) =>
+    run.years.map((y) => (hasAgency ? y.byGroup[g].permanentFte : y.byGroup[g].permanentFte.plus(y.byGroup[g].agencyFte)).toNumber());
+  const fteSeries = [
+    { label: 'Experienced', colour: COLOUR.experienced, values: groupFte('experienced') },
+    { label: 'Early career', colour: COLOUR.earlyCareer, values: groupFte('early_career') },
+    { label: 'Team managers', colour: COLOUR.teamManager, values: groupFte('team_manager') },
+    ...(hasAgency ? [{ label: 'Agency (all groups)', colour: COLOUR.agency, values: agency }] : []),
+  ];
+  const fteChart = stackedBarSvg({
+    name: 'fte',
+    title: 'FTE by group',
+    xLabels,
+    tooltips: run.years.map((y, i) => yearTooltip(run, i, fteSeries.map((s) => `${s.label.toLowerCase()} ${fte(s.values[i] ?? 0)}`).join(', '))),
+    series: fteSeries,
+    format: (v) => grouped(v, 0, 1),
+  });
+
+  const planCost = run.years.map((y) => toPounds(y.paybill.plus(y.recruitmentCost)));
+  const baseline = run.years.map((y) => toPounds(y.baselineCost));
+  const costChart = barsAgainstLineSvg({
+    name: 'cost',
+    title: 'Cost per year against the baseline',
+    xLabels,
+    tooltips: run.years.map((y, i) =>
+      yearTooltip(run, i, `plan ${formatPounds(y.paybill.plus(y.recruitmentCost), { pence: false })}, baseline ${formatPounds(y.baselineCost, { pence: false })}, additional ${formatPounds(y.additionalCost, { pence: false })}`),
+    ),
+    bars: { label: 'Plan', colour: COLOUR.earlyCareer, values: planCost },
+    line: { label: 'Baseline', colour: COLOUR.baseline, values: baseline },
+    barLabels: run.years.map((y) => `${toPounds(y.additionalCost) >= 0 ? '+' : ''}${compactPounds(toPounds(y.additionalCost), { fixed: true })}`),
+    format: compactPounds,
+  });
+  const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return [
+    figure(caseloadChart, `Open cases per case-holding FTE after each year's hires; the target is dashed. Year 0 is ${formatIso(run.plan.parameters.asOf)}.`),
+    figure(
+      fteChart,
+      `Case-holding social workers by experience, and team managers, after each year's hires; the total above each bar.${hasAgency ? ' The groups show permanent staff; agency FTE of all groups are stacked on top (hires are permanent).' : ''}`,
+    ),
+    figure(costChart, 'Bars: the plan (paybill + recruitment). Dashed line: the baseline (the current workforce, leavers replaced like for like). Above each bar: the additional cost that year.'),
+  ].join('\n');
+}
+
+/** A wide table as two narrower ones for the page: columns [0, splitAfter), then column 0 and the rest. */
+function splitForPage(table: Table): [Table, Table | null] {
+  const at = table.splitAfter;
+  if (at === undefined) return [table, null];
+  const pick = (cols: number[]): Table => ({
+    ...table,
+    splitAfter: undefined,
+    head: cols.map((c) => table.head[c]!),
+    align: cols.map((c) => table.align[c]!),
+    rows: table.rows.map((row) => cols.map((c) => row[c]!)),
+  });
+  const all = table.head.map((_, i) => i);
+  return [pick(all.slice(0, at)), pick([0, ...all.slice(at)])];
+}
+
+function projectionSection(run: ProjectionRun): string {
+  const tail = projectionBlocks(run).slice(planBlocks(run.plan).length);
+  const [heading] = only(tail, 'heading');
+  const [, paybillNote] = only(tail, 'paragraph');
+  const [years, paybill] = only(tail, 'table') as [Table, Table | undefined];
+  return [
+    `<section class="years">`,
+    heading ? blockHtml(heading) : '',
+    ...splitForPage(years).map((t, i) =>
+      t === null ? '' : `${i === 1 ? '<h3>Cost against the baseline</h3>' : ''}<div class="wide">${blockHtml(t, ` data-table="${i === 0 ? 'years' : 'years-cost'}"`)}</div>`,
+    ),
+    `<div class="charts">${chartsHtml(run)}</div>`,
+    paybillNote && paybill ? `<div class="keep">${blockHtml(paybillNote)}${blockHtml(paybill, ' data-table="paybill"')}</div>` : '',
+    `</section>`,
+  ].join('\n');
+}
+
+export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string {
+  const plan = outcome.run.plan;
+  const projection = outcome.kind === 'projection' ? outcome.run : null;
+  const blocks = planBlocks(plan);
+  const [nowAfter, byGroup] = only(blocks, 'table');
+  const assumptions = only(blocks, 'list').flatMap((l) => l.items);
+  const projectionTail = projection === null ? [] : projectionBlocks(projection).slice(blocks.length);
+  const rates = only(projectionTail, 'list').flatMap((l) => l.items);
+  const [additional] = only(projectionTail, 'paragraph');
+  const target = count(plan.parameters.rule.target);
+  const asOf = formatIso(plan.parameters.asOf);
+  const title = `Bringing the average caseload to ${target}`;
+  const subtitle = `Workforce plan for children's social care at ${asOf}${projection ? `, projected ${projection.years.length - 1} years` : ''}`;
+  const sourceItems = [`staff: ${sources.staff}`, ...(sources.referrals ? [`referrals: ${sources.referrals}`] : []), ...(sources.config ? [`config: ${sources.config}`] : [])];
+
+  const body = [
+    `<header><p class="kicker">caseplan report</p><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(subtitle)}</p></header>`,
+    `<section class="answer" data-section="headline">`,
+    `<p class="headline">${escapeHtml(headline(plan))}</p>`,
+    additional ? `<p class="headline">${escapeHtml(additional.text)}</p>` : '',
+    `<dl class="figures">${keyFigures(plan, projection).map(figureHtml).join('')}</dl>`,
+    `</section>`,
+    `<section class="now-after"><h2>Now and after this year's hires</h2>`,
+    nowAfter ? blockHtml(nowAfter, ' data-table="now-after"') : '',
+    byGroup ? `<h3>Hires and cost by group</h3>${blockHtml(byGroup, ' data-table="by-group"')}` : '',
+    `</section>`,
+    projection
+      ? projectionSection(projection)
+      : `<section class="years"><h2>Year by year</h2><p class="note" data-note="needs-years">The year-by-year table and charts need <code>--years N</code>: run <code>caseplan report --years 5 …</code> with the same options to add them.</p></section>`,
+    `<section class="assumptions"><h2>Assumptions</h2><ul>${[...assumptions, ...rates].map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    `<p class="sources">Inputs: ${sourceItems.map(escapeHtml).join('; ')}. Money is rounded to the penny once per figure; totals are sums of the figures shown.</p></section>`,
+  ];
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`${title} (${asOf})`)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    ...body.filter((part) => part !== ''),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
