@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run bench`: national-scale timing, as whole processes.
+//
+// Generates (seeded) 1,000,000 referrals over five years across 150 teams and ~35,000 staff in a
+// temporary folder, then times `caseplan validate` and `caseplan plan --target 19 --mix 50% --years 5
+// --by team` on them, beside a bare pass of caseplan's own CSV parser over the referrals file, a
+// bare csv-parse pass and `wc -l`, so the cost of everything caseplan does is a ratio that holds on
+// any machine; and the cold start of `caseplan --help` and `caseplan plan` on the fixtures.
+//
+//   npm run bench [-- --runs 5] [-- --keep]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1] || 5) || 5;
+const KEEP = argv.includes('--keep');
+const node = process.execPath;
+const bin = join(ROOT, 'bin/caseplan.js');
+const dir = mkdtempSync(join(tmpdir(), 'caseplan-bench-'));
+const haveTime = existsSync('/usr/bin/time');
+
+if (!existsSync(join(ROOT, 'dist/main.js'))) {
+  console.error('bench: dist/main.js is missing; run npm install (or npm run build) first');
+  process.exit(2);
+}
+
+// 1. Data: the same seed gives the same files on every machine.
+process.stderr.write('generating the national data set... ');
+const generated = spawnSync(
+  node,
+  ['scripts/generate-council.mjs', '--out', dir, '--seed', '2026', '--teams', '150', '--social-workers', '27000', '--referrals-per-year', '230600', '--years', '5', '--as-of', '2026-09-30'],
+  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (generated.status !== 0) process.exit(1);
+const referrals = join(dir, 'referrals.csv');
+const staff = join(dir, 'staff.csv');
+const lines = (file) => readFileSync(file, 'latin1').split('\n').filter((l) => l !== '').length - 1;
+const referralRows = lines(referrals);
+const staffRows = lines(staff);
+const referralBytes = statSync(referrals).size;
+const staffBytes = statSync(staff).size;
+process.stderr.write(`${referralRows.toLocaleString('en-GB')} referrals (${mb(referralBytes)} MB), ${staffRows.toLocaleString('en-GB')} staff\n`);
+
+// 2. The bare passes: caseplan's own reader and parser, and csv-parse, each over the referrals file.
+const bundle = (name, contents) =>
+  build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(dir, name),
+    logLevel: 'warning',
+  });
+await bundle(
+  'own-parser.mjs',
+  `import { openSource } from './src/io/source.ts';
+   import { createCsvParser } from './src/io/csv-parser.ts';
+   let rows = 0;
+   const parser = createCsvParser(',', () => rows++, () => {});
+   const source = await openSource(process.argv[2]);
+   for await (const chunk of source.chunks()) parser.push(chunk);
+   parser.end();
+   console.log(rows - 1);`,
+);
+await bundle(
+  'csv-parse.mjs',
+  `import { createReadStream } from 'node:fs';
+   import { parse } from 'csv-parse';
+   let rows = 0;
+   for await (const record of createReadStream(process.argv[2]).pipe(parse())) rows++;
+   console.log(rows - 1);`,
+);
+
+// 3. Timing: whole processes, RUNS each; median wall time and peak RSS.
+function once(command, args) {
+  if (haveTime) {
+    const out = join(dir, 'time.txt');
+    const started = process.hrtime.bigint();
+    const run = spawnSync('/usr/bin/time', ['-o', out, '-f', '%M', command, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
+    return { wall, rssKb: Number(readFileSync(out, 'utf8').trim().split('\n').pop()) };
+  }
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'ignore' });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  return { wall: Number(process.hrtime.bigint() - started) / 1e9, rssKb: null };
+}
+
+function measure(label, command, args, { rows = null, bytes = null } = {}) {
+  once(command, args); // warm the file cache
+  const runs = Array.from({ length: RUNS }, () => once(command, args));
+  const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
+  const median = walls[Math.floor(walls.length / 2)];
+  const rss = runs.every((r) => r.rssKb !== null) ? Math.max(...runs.map((r) => r.rssKb)) / 1024 : null;
+  const result = { label, median, rows, bytes, rss };
+  process.stderr.write(`  ${label}: ${median.toFixed(3)} s\n`);
+  return result;
+}
+
+process.stderr.write(`timing, ${RUNS} runs each (median wall time, peak RSS of any run):\n`);
+const fixtures = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+const national = ['--staff', staff, '--referrals', referrals, '--as-of', '2026-09-30', '--quiet'];
+const both = { rows: referralRows + staffRows, bytes: referralBytes + staffBytes };
+const only = { rows: referralRows, bytes: referralBytes };
+const results = [
+  measure('caseplan --help', node, [bin, '--help']),
+  measure('caseplan plan (fixtures)', node, [bin, 'plan', '--target', '19', ...fixtures, '--format', 'json']),
+  measure('caseplan validate', node, [bin, 'validate', ...national], both),
+  measure('caseplan plan --years 5 --by team', node, [bin, 'plan', '--target', '19', '--mix', '50%', '--years', '5', '--by', 'team', ...national, '--format', 'csv'], both),
+  measure('own parser alone (referrals)', node, [join(dir, 'own-parser.mjs'), referrals], only),
+  measure('csv-parse alone (referrals)', node, [join(dir, 'csv-parse.mjs'), referrals], only),
+  measure('wc -l (referrals)', 'wc', ['-l', referrals], only),
+];
+
+// 4. The table, and the targets of issue 6.
+const pad = (text, n, right = false) => (right ? String(text).padStart(n) : String(text).padEnd(n));
+console.log(`\ncaseplan bench: ${referralRows.toLocaleString('en-GB')} referrals (${mb(referralBytes)} MB) + ${staffRows.toLocaleString('en-GB')} staff (${mb(staffBytes)} MB)`);
+console.log(`machine: ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} runs each\n`);
+console.log(`${pad('command', 36)} ${pad('wall (s)', 9, true)} ${pad('rows/s', 12, true)} ${pad('MB/s', 8, true)} ${pad('peak RSS (MB)', 14, true)}`);
+for (const r of results) {
+  const perSecond = (n) => (n === null ? '' : Math.round(n / r.median).toLocaleString('en-GB'));
+  console.log(
+    `${pad(r.label, 36)} ${pad(r.median.toFixed(3), 9, true)} ${pad(perSecond(r.rows), 12, true)} ${pad(r.bytes === null ? '' : (r.bytes / 2 ** 20 / r.median).toFixed(1), 8, true)} ${pad(r.rss === null ? 'n/a' : r.rss.toFixed(0), 14, true)}`,
+  );
+}
+const [help, small, , plan, own, csvParse] = results;
+const perMillion = (plan.median / referralRows) * 1e6;
+const checks = [
+  [`plan --by team: ${perMillion.toFixed(2)} s per million referral rows (target <= 1.00)`, perMillion <= 1.0],
+  [`plan --by team / own parser pass: ${(plan.median / own.median).toFixed(2)}x (target <= 1.25)`, plan.median / own.median <= 1.25],
+  [`plan --by team / csv-parse pass: ${(plan.median / csvParse.median).toFixed(2)}x`, null],
+  [`plan --by team peak RSS: ${plan.rss === null ? 'n/a' : plan.rss.toFixed(0)} MB (target <= 150)`, plan.rss === null ? null : plan.rss <= 150],
+  [`caseplan --help: ${(help.median * 1000).toFixed(0)} ms (target < 120)`, help.median < 0.12],
+  [`caseplan plan on the fixtures: ${(small.median * 1000).toFixed(0)} ms (target < 250)`, small.median < 0.25],
+];
+console.log('');
+for (const [text, ok] of checks) console.log(`${ok === null ? '  ' : ok ? 'ok' : '--'} ${text}`);
+
+if (KEEP) console.log(`\ndata kept in ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
+
+function mb(bytes) {
+  return (bytes / 2 ** 20).toFixed(1);
+}
