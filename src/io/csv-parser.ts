@@ -37,10 +37,18 @@ const enum State {
   AfterQuoted,
 }
 
+/**
+ * A whole physical line with no quote and no CR (but its own CRLF ending): `text.slice(start, end)`,
+ * line ending excluded. Given to `onPlainLine` when set, so a reader can split it without building
+ * a string per field; otherwise split into a CsvRecord like any other.
+ */
+export type PlainLineHandler = (text: string, start: number, end: number, line: number) => void;
+
 export function createCsvParser(
   delimiter: string,
   onRecord: (record: CsvRecord) => void,
   onProblem: (problem: CsvSyntaxProblem) => void,
+  onPlainLine?: PlainLineHandler,
 ): CsvParser {
   const delim = delimiter.charCodeAt(0);
   let state = State.FieldStart;
@@ -90,9 +98,9 @@ export function createCsvParser(
             if (nextCr !== -1 && nextCr < i) nextCr = chunk.indexOf('\r', i);
             const crlf = nextCr === lf - 1;
             if ((nextQuote === -1 || nextQuote > lf) && (nextCr === -1 || nextCr > lf || crlf)) {
-              const record = chunk.slice(i, crlf ? lf - 1 : lf).split(delimiter);
               line++;
-              onRecord({ fields: record, line: recordLine, quoted: NOT_QUOTED });
+              if (onPlainLine !== undefined) onPlainLine(chunk, i, crlf ? lf - 1 : lf, recordLine);
+              else onRecord({ fields: chunk.slice(i, crlf ? lf - 1 : lf).split(delimiter), line: recordLine, quoted: NOT_QUOTED });
               recordLine = line;
               i = lf + 1;
               continue;

@@ -3,6 +3,7 @@
 // binary files refused. The whole-text form (readSource) is kept for the small JSON config.
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
+import { readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 
@@ -24,8 +25,12 @@ export interface ChunkSource {
   warnings: string[];
 }
 
-/** 1 MiB: large enough that per-chunk work is noise, small enough that memory stays flat. */
-export const CHUNK_BYTES = 1 << 20;
+/**
+ * 64 KiB: large enough that per-chunk work is noise, and small enough that each chunk's text is an
+ * ordinary heap string. From about 128 KiB V8 puts a string in large-object space, which made
+ * decoding 54 MB take 200-270 ms instead of 43 ms (measured).
+ */
+export const CHUNK_BYTES = 1 << 16;
 
 export function displayName(path: string): string {
   return path === '-' ? '<stdin>' : path;
@@ -172,7 +177,9 @@ export async function openSource(path: string, options: { chunkBytes?: number } 
         for (;;) {
           let n: number;
           try {
-            ({ bytesRead: n } = await file.read(buffer, 0, chunkBytes, null));
+            // A blocking read: a CLI has nothing else to do meanwhile, and awaiting the thread pool
+            // for each 64 KiB chunk left the process idle for a tenth of a national run (measured).
+            n = readSync(file.fd, buffer, 0, chunkBytes, null);
           } catch (error) {
             throw cannotRead(name, error);
           }

@@ -4,7 +4,7 @@ import { normaliseName } from '../core/config.js';
 import { createProblemLog } from '../errors.js';
 import { createCsvParser, type CsvRecord } from './csv-parser.js';
 import type { ChunkSource } from './source.js';
-import { decodeDate, fastIsoDay, type Decoded } from './values.js';
+import { decodeDate, fastIsoDay, fastIsoDayAt, type Decoded } from './values.js';
 import type { Day } from '../core/dates.js';
 
 export interface ColumnSpec {
@@ -141,21 +141,46 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     }
   };
 
-  // One cursor object reused for every row: a million rows make no million closures.
+  // One cursor object reused for every row: a million rows make no million closures. A row is either
+  // a parsed record (quotes, CR line endings, a line split across chunks) or, for nearly every row,
+  // a plain line of the current chunk with the cells' offsets, so no string is made for a cell that
+  // is not asked for, and dates are read straight from the text.
   let current: CsvRecord | null = null;
+  let plainText = '';
+  const starts = new Int32Array(256);
+  const ends = new Int32Array(256);
   let rowProblems = 0;
+  /** The trimmed [start, end) of cell i of the plain line, or null when it is empty. */
+  let cellStart = 0;
+  let cellEnd = 0;
+  const plainCell = (i: number): boolean => {
+    let a = starts[i]!;
+    let b = ends[i]!;
+    while (a < b && plainText.charCodeAt(a) <= 32) a++;
+    while (b > a && plainText.charCodeAt(b - 1) <= 32) b--;
+    cellStart = a;
+    cellEnd = b;
+    return a < b;
+  };
   const cursor: TableRow & { line: number } = {
     line: 0,
     text(column) {
       const i = index.get(column);
       if (i === undefined) return null;
-      const raw = current!.fields[i]!;
+      if (current === null) return plainCell(i) ? plainText.slice(cellStart, cellEnd) : null;
+      const raw = current.fields[i]!;
       if (raw === '') return null;
       // Trim only when there is something to trim: most cells have no surrounding space.
       const value = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
       return value === '' ? null : value;
     },
     date(column) {
+      if (current === null) {
+        const i = index.get(column);
+        if (i === undefined || !plainCell(i)) return null;
+        const day = fastIsoDayAt(plainText, cellStart, cellEnd);
+        if (day === day) return day as Day;
+      }
       const text = cursor.text(column);
       if (text === null) return null;
       const day = fastIsoDay(text);
@@ -183,32 +208,80 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     },
   };
 
-  const parser = createCsvParser(
-    delimiter,
-    (record) => {
-      if (headers === null) {
-        if (record.fields.every((f) => f.trim() === '')) return;
-        onHeader(record.fields, record.line);
-        // Rows cannot be read against a broken header: report the header alone.
-        headerBroken = log.count > 0;
-        return;
+  const ragged = (line: number, fields: number, width: number) =>
+    problem(line, null, null, `this row has ${fields} fields but the header has ${width}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
+
+  const onRecord = (record: CsvRecord) => {
+    if (headers === null) {
+      if (record.fields.every((f) => f.trim() === '')) return;
+      onHeader(record.fields, record.line);
+      // Rows cannot be read against a broken header: report the header alone.
+      headerBroken = log.count > 0;
+      return;
+    }
+    if (record.fields.every((f, i) => f.trim() === '' && !record.quoted[i])) return;
+    rows++;
+    if (headerBroken) return;
+    if (record.fields.length !== headers.length) {
+      ragged(record.line, record.fields.length, headers.length);
+      return;
+    }
+    current = record;
+    cursor.line = record.line;
+    rowProblems = 0;
+    onRow(cursor);
+  };
+
+  const delimiterCode = delimiter.charCodeAt(0);
+  const onPlainLine = (text: string, start: number, end: number, line: number) => {
+    if (headers === null || headers.length > starts.length) {
+      onRecord({ fields: text.slice(start, end).split(delimiter), line, quoted: [] });
+      return;
+    }
+    // A blank row (nothing but spaces and delimiters) is skipped, like a blank record.
+    let blank = true;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 32 && c !== delimiterCode) {
+        blank = false;
+        break;
       }
-      if (record.fields.every((f, i) => f.trim() === '' && !record.quoted[i])) return;
-      rows++;
-      if (headerBroken) return;
-      const line = record.line;
-      const hdrs: string[] = headers;
-      if (record.fields.length !== hdrs.length) {
-        problem(line, null, null, `this row has ${record.fields.length} fields but the header has ${hdrs.length}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
-        return;
+    }
+    if (blank) return;
+    rows++;
+    if (headerBroken) return;
+    const width = headers.length;
+    let n = 0;
+    let from = start;
+    for (;;) {
+      const d = text.indexOf(delimiter, from);
+      if (d === -1 || d >= end) {
+        if (n < width) {
+          starts[n] = from;
+          ends[n] = end;
+        }
+        n++;
+        break;
       }
-      current = record;
-      cursor.line = line;
-      rowProblems = 0;
-      onRow(cursor);
-    },
-    (syntax) => problem(syntax.line, syntax.column, null, syntax.message),
-  );
+      if (n < width) {
+        starts[n] = from;
+        ends[n] = d;
+      }
+      n++;
+      from = d + 1;
+    }
+    if (n !== width) {
+      ragged(line, n, width);
+      return;
+    }
+    current = null;
+    plainText = text;
+    cursor.line = line;
+    rowProblems = 0;
+    onRow(cursor);
+  };
+
+  const parser = createCsvParser(delimiter, onRecord, (syntax) => problem(syntax.line, syntax.column, null, syntax.message), onPlainLine);
   parser.push(head);
   if (!exhausted) {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
