@@ -52,7 +52,7 @@ export async function readReferrals(
       if (first !== 0) row.problem('referral_id', `duplicate referral_id ${JSON.stringify(referralId)} (first seen on line ${first})`);
     }
     const receivedDate = row.date('received_date');
-    if (row.text('received_date') === null) {
+    if (receivedDate === null && row.text('received_date') === null) {
       row.problem('received_date', 'received_date is empty: every referral needs the date it was received');
     }
     const outcome = row.decode('outcome', decodeOutcome) ?? 'case';
