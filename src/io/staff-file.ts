@@ -5,7 +5,7 @@ import { ONE as ONE_FTE } from '../core/exact.js';
 import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
-import { decodeAmount, decodeDate, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
+import { decodeAmount, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
 
 export const STAFF_COLUMNS: readonly ColumnSpec[] = [
   { name: 'staff_id', required: true },
@@ -37,6 +37,19 @@ export function decodeRole(text: string, aliases: Record<string, Role>): Decoded
   return { ok: false, expected: `one of ${ROLES.join(', ')}${aliasNote}` };
 }
 
+/** `decode` with its results kept for up to 10,000 distinct texts. */
+function memo<T>(decode: (text: string) => Decoded<T>): (text: string) => Decoded<T> {
+  const seen = new Map<string, Decoded<T>>();
+  return (text) => {
+    let result = seen.get(text);
+    if (result === undefined) {
+      result = decode(text);
+      if (seen.size < 10_000) seen.set(text, result);
+    }
+    return result;
+  };
+}
+
 function decodeContract(text: string): Decoded<Contract> {
   const normal = normaliseName(text);
   if (normal === 'permanent' || normal === 'agency') return { ok: true, value: normal };
@@ -52,6 +65,20 @@ export async function readStaff(
 ): Promise<StaffFile> {
   const staff: StaffMember[] = [];
   const firstLineOf = new Map<string, number>();
+  // Cells such as "1", "0.8", "Social Worker" and "£36,500" repeat down a staff list: each distinct
+  // text is decoded once (the values are immutable), which saves most of the work and garbage.
+  const roleOf = memo((t) => decodeRole(t, config.role_aliases));
+  const contractOf = memo(decodeContract);
+  const fteOf = memo((t) => {
+    const n = decodeNumber(t, { percent: true });
+    if (!n.ok) return n;
+    return n.value.gt(0) && n.value.lte(1) ? n : { ok: false, expected: 'in (0, 1]: an FTE above 0 and at most 1' };
+  });
+  const salaryOf = memo((t) => {
+    const n = decodeAmount(t);
+    if (!n.ok) return n;
+    return n.value.gt(0) ? n : { ok: false, expected: 'a salary above £0' };
+  });
   const info = await readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress }, (row) => {
     const staffId = row.text('staff_id');
     if (staffId === null) {
@@ -62,27 +89,19 @@ export async function readStaff(
         row.problem('staff_id', `duplicate staff_id ${JSON.stringify(staffId)} (first seen on line ${first})`);
       } else firstLineOf.set(staffId, row.line);
     }
-    const role = row.decode('role', (t) => decodeRole(t, config.role_aliases));
+    const role = row.decode('role', roleOf);
     if (row.text('role') === null) {
       row.problem('role', 'role is empty: expected one of ' + ROLES.join(', '));
     }
-    const fte = row.decode('fte', (t) => {
-      const n = decodeNumber(t, { percent: true });
-      if (!n.ok) return n;
-      return n.value.gt(0) && n.value.lte(1) ? n : { ok: false, expected: 'in (0, 1]: an FTE above 0 and at most 1' };
-    });
-    const qualifiedDate = row.decode('qualified_date', decodeDate);
+    const fte = row.decode('fte', fteOf);
+    const qualifiedDate = row.date('qualified_date');
     const caseHolding = row.decode('case_holding', decodeYesNo);
     const caseload = row.decode('caseload', decodeWholeNumber);
-    const contract = row.decode('contract', decodeContract);
+    const contract = row.decode('contract', contractOf);
     const team = row.text('team');
-    const annualSalary = row.decode('annual_salary', (t) => {
-      const n = decodeAmount(t);
-      if (!n.ok) return n;
-      return n.value.gt(0) ? n : { ok: false, expected: 'a salary above £0' };
-    });
-    const startDate = row.decode('start_date', decodeDate);
-    const leaveDate = row.decode('leave_date', decodeDate);
+    const annualSalary = row.decode('annual_salary', salaryOf);
+    const startDate = row.date('start_date');
+    const leaveDate = row.date('leave_date');
     if (row.hasProblems || staffId === null || role === null) return;
 
     const person: StaffMember = {
