@@ -34,8 +34,8 @@ export interface ReferralSummary {
 
 // Spec: an open case at the as-of date has outcome `case`, received_date <= as-of and
 // closed_date empty or > as-of.
-export function isOpenAt(referral: Referral, asOf: Day): boolean {
-  return referral.outcome === 'case' && referral.receivedDate <= asOf && (referral.closedDate === null || referral.closedDate > asOf);
+export function isOpenAt(outcome: Outcome, receivedDate: Day, closedDate: Day | null, asOf: Day): boolean {
+  return outcome === 'case' && receivedDate <= asOf && (closedDate === null || closedDate > asOf);
 }
 
 const ownCopy = (text: string): string => text.split('').join('');
@@ -67,7 +67,7 @@ export function createReferralTally(asOf: Day): { add(referral: Referral): void;
       }
       if (received > yearAgo && received <= asOf) summary.casesOpenedLast12Months++;
       else if (received > twoYearsAgo && received <= yearAgo) summary.casesOpenedPrevious12Months++;
-      if (isOpenAt(referral, asOf)) {
+      if (isOpenAt(referral.outcome, received, referral.closedDate, asOf)) {
         summary.openCases++;
         const team = referral.team ?? NO_TEAM;
         const open = summary.openByTeam.get(team);

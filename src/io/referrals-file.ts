@@ -2,7 +2,7 @@
 import { normaliseName } from '../core/config.js';
 import type { Config } from '../core/config.js';
 import type { Day } from '../core/dates.js';
-import { createReferralTally, type Outcome, type ReferralSummary } from '../core/referrals.js';
+import { createReferralTally, isOpenAt, type Outcome, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
 import type { Decoded } from './values.js';
@@ -55,13 +55,15 @@ export async function readReferrals(
     if (receivedDate === null && row.text('received_date') === null) {
       row.problem('received_date', 'received_date is empty: every referral needs the date it was received');
     }
-    const outcome = row.decode('outcome', decodeOutcome) ?? 'case';
+    const outcome = row.equals('outcome', 'case') ? 'case' : (row.decode('outcome', decodeOutcome) ?? 'case');
     const closedDate = row.date('closed_date');
     if (receivedDate !== null && closedDate !== null && closedDate < receivedDate) {
       row.problem('closed_date', `${JSON.stringify(row.text('closed_date'))} is before received_date ${JSON.stringify(row.text('received_date'))}`);
     }
     if (row.hasProblems || referralId === null || receivedDate === null) return;
-    tally.add({ referralId, receivedDate, outcome, closedDate, team: row.text('team') });
+    // The team matters only for a case open at the as-of date: no string is made for the others.
+    const open = isOpenAt(outcome, receivedDate, closedDate, asOf);
+    tally.add({ referralId, receivedDate, outcome, closedDate, team: open ? row.text('team') : null });
   });
   return { name: source.name, summary: tally.summary(), info, warnings: [...source.warnings, ...info.warnings] };
 }

@@ -20,6 +20,8 @@ export interface TableRow {
   problem(column: string, message: string): void;
   /** Reports a problem with the row as a whole. */
   rowProblem(message: string): void;
+  /** Whether the (trimmed) cell is exactly `literal`, without making a string of it. */
+  equals(column: string, literal: string): boolean;
   /** A date cell (any documented style), or null when empty; an invalid date is reported. */
   date(column: string): Day | null;
   /** Decodes a cell; an undecodable value is reported (with the value seen) and gives null. */
@@ -173,6 +175,11 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       // Trim only when there is something to trim: most cells have no surrounding space.
       const value = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
       return value === '' ? null : value;
+    },
+    equals(column, literal) {
+      if (current !== null) return cursor.text(column) === literal;
+      const i = index.get(column);
+      return i !== undefined && plainCell(i) && cellEnd - cellStart === literal.length && plainText.startsWith(literal, cellStart);
     },
     date(column) {
       if (current === null) {
