@@ -14,10 +14,16 @@ export interface InputPaths {
   delimiter?: string | undefined;
 }
 
+/** Progress of one file being read: told the rows read after each chunk, and when it is done. */
+export interface ReadProgress {
+  update(rows: number): void;
+  done(): void;
+}
+
 /** How reading is watched and paced: a progress display, and the chunk size (tests vary it). */
 export interface ReadOptions {
-  /** Called as each input file is opened; returns the per-chunk callback, if any. */
-  watch?: (source: ChunkSource) => ((rows: number) => void) | undefined;
+  /** Called as each input file is opened; returns its progress display, if any. */
+  watch?: (source: ChunkSource) => ReadProgress | undefined;
   chunkBytes?: number;
 }
 
@@ -47,22 +53,21 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
       return null;
     }
   };
-  const open = async (path: string) => {
+  const watched = async <T>(path: string, reader: (source: ChunkSource, onProgress?: (rows: number) => void) => Promise<T>): Promise<T> => {
     const source = await openSource(path, read.chunkBytes === undefined ? {} : { chunkBytes: read.chunkBytes });
-    return { source, onProgress: read.watch?.(source) };
+    const progress = read.watch?.(source);
+    try {
+      return await reader(source, progress === undefined ? undefined : (rows) => progress.update(rows));
+    } finally {
+      progress?.done();
+    }
   };
-  const staff = await attempt(async () => {
-    const { source, onProgress } = await open(paths.staff);
-    return readStaff(source, config, asOf, paths.delimiter, onProgress);
-  });
+  const staff = await attempt(() => watched(paths.staff, (source, onProgress) => readStaff(source, config, asOf, paths.delimiter, onProgress)));
   const referralsPath = paths.referrals;
   const referrals =
     referralsPath === null
       ? null
-      : await attempt(async () => {
-          const { source, onProgress } = await open(referralsPath);
-          return readReferrals(source, config, asOf, paths.delimiter, onProgress);
-        });
+      : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
   if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
   return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? [])] };
 }

@@ -4,6 +4,7 @@ import { loadInputs } from '../app/inputs.js';
 import { todayUtc } from '../core/dates.js';
 import { compareBlocks, compareCsv, compareJson } from '../io/render/compare.js';
 import { emit, warn, type Terminal } from './emit.js';
+import { progressOptions } from './progress.js';
 import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
 import { renderDocument } from './render.js';
 
@@ -18,7 +19,7 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   // Validate the shared options once, with the first scenario's target and mix.
   const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined }, asOf);
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf);
+  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const scenarios = runCompare(inputs, base, flags.target, mixes);
   const years = flags.years ?? null;

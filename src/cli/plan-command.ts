@@ -14,6 +14,7 @@ import { planCsv } from '../io/render/plan-csv.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
 import { emit, warn, type Terminal } from './emit.js';
+import { progressOptions } from './progress.js';
 import { renderDocument } from './render.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
@@ -104,7 +105,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf);
+  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
   if (flags.by === 'team') {

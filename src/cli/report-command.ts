@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 import { reportHtml } from '../io/render/report-html.js';
 import { warn, type Terminal } from './emit.js';
+import { progressOptions } from './progress.js';
 import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
 
 export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html: string };
@@ -27,7 +28,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const paths = inputPaths(flags);
   await asHtmlFlag(() => refuseInputOverwrite(flags.html, [paths.staff, paths.referrals, paths.config]));
-  const inputs = await loadInputs(paths, asOf);
+  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const outcome = runScenario(inputs, options);
   const html = reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config });

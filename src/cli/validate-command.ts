@@ -5,6 +5,7 @@ import { countWorkforce } from '../core/workforce.js';
 import type { Block } from '../io/render/document.js';
 import { count, fte } from '../io/render/numbers.js';
 import { emit, warn, type Terminal } from './emit.js';
+import { progressOptions } from './progress.js';
 import { renderDocument } from './render.js';
 import { inputPaths, type InputFlags } from './plan-command.js';
 
@@ -17,7 +18,7 @@ export interface ValidateFlags extends InputFlags {
 export async function validateCommand(flags: ValidateFlags, terminal: Terminal): Promise<void> {
   const asOf = flags.asOf ?? todayUtc();
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf);
+  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const workforce = countWorkforce(inputs.staff.staff, asOf, flags.experienceYears);
   const referrals = inputs.referrals;
