@@ -18,7 +18,6 @@ import { progressOptions } from './progress.js';
 import { renderDocument } from './render.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
 
 export interface InputFlags {
   staff: string;

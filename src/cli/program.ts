@@ -2,10 +2,13 @@
 import { Command, Option } from 'commander';
 import { emit, type Terminal } from './emit.js';
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../io/templates.js';
-import { FORMATS, planCommand, type PlanFlags } from './plan-command.js';
-import { validateCommand, type ValidateFlags } from './validate-command.js';
-import { compareCommand, type CompareFlags } from './compare-command.js';
+// Commands are loaded when run, so `caseplan --help` does not load the model, parsers and renderers.
+import type { PlanFlags } from './plan-command.js';
+import type { ValidateFlags } from './validate-command.js';
+import type { CompareFlags } from './compare-command.js';
 import type { ReportFlags } from './report-command.js';
+
+const FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
 import * as value from './values.js';
 
 const PLAN_EXAMPLES = `
@@ -87,7 +90,7 @@ export function buildProgram(terminal: Terminal): Command {
   planOptions(plan);
   inputOptions(plan);
   outputOptions(plan, FORMATS);
-  plan.addHelpText('after', PLAN_EXAMPLES).action((flags: PlanFlags) => planCommand(flags, terminal));
+  plan.addHelpText('after', PLAN_EXAMPLES).action(async (flags: PlanFlags) => (await import('./plan-command.js')).planCommand(flags, terminal));
 
   const compare = program
     .command('compare')
@@ -99,7 +102,7 @@ export function buildProgram(terminal: Terminal): Command {
   outputOptions(compare, FORMATS);
   compare
     .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv')
-    .action((flags: CompareFlags) => compareCommand(flags, terminal));
+    .action(async (flags: CompareFlags) => (await import('./compare-command.js')).compareCommand(flags, terminal));
 
   const report = program
     .command('report')
@@ -122,7 +125,7 @@ export function buildProgram(terminal: Terminal): Command {
     .description('check the input files and summarise them, or list every problem found (exit 3)');
   inputOptions(validate);
   outputOptions(validate, ['table', 'json', 'markdown']);
-  validate.action((flags: ValidateFlags) => validateCommand(flags, terminal));
+  validate.action(async (flags: ValidateFlags) => (await import('./validate-command.js')).validateCommand(flags, terminal));
 
   program
     .command('template')

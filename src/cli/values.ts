@@ -1,7 +1,6 @@
 // Flag values: parsed strictly, with a usage error (exit 2) that says what was expected.
 import { InvalidArgumentError } from 'commander';
-import type { Day } from '../core/dates.js';
-import { decodeIsoDate } from '../io/values.js';
+import { dayFromYmd, isValidYmd, type Day } from '../core/dates.js';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -45,9 +44,11 @@ export function fraction(text: string, options: { min?: number; max?: number } =
 }
 
 export function isoDate(text: string): Day {
-  const decoded = decodeIsoDate(text);
-  if (!decoded.ok) throw new InvalidArgumentError(`expected ${decoded.expected}, got "${text}"`);
-  return decoded.value;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isValidYmd(y, m, d)) throw new InvalidArgumentError(`expected a real date (${text} does not exist), got "${text}"`);
+  return dayFromYmd(y, m, d);
 }
 
 export function oneOf<T extends string>(allowed: readonly T[]): (text: string) => T {

@@ -78,14 +78,6 @@ export function decodeDate(text: string): Decoded<Day> {
   return fail(DATE_FORMATS);
 }
 
-/** A strict ISO date for flags such as --as-of. */
-export function decodeIsoDate(text: string): Decoded<Day> {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) return fail('a date as YYYY-MM-DD');
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return isValidYmd(y, m, d) ? ok(dayFromYmd(y, m, d)) : fail(`a real date (${text} does not exist)`);
-}
-
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
