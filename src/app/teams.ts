@@ -2,7 +2,7 @@
 import { NO_TEAM } from '../core/referrals.js';
 import { ZERO, sumExact, type Exact } from '../core/exact.js';
 import type { Money } from '../core/money.js';
-import { isInPost } from '../core/workforce.js';
+import { isExperienced, isInPost } from '../core/workforce.js';
 import { UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { projectionRates } from './projection.js';
@@ -14,6 +14,8 @@ export interface TeamRun {
   outcome: ScenarioRun | null;
   reason: string | null;
   caseHoldingFte: Exact;
+  /** Of the case-holding FTE, the experienced: counted from the staff, planned or not. */
+  experiencedFte: Exact;
   teamManagerFte: Exact;
   openCases: number;
 }
@@ -22,6 +24,7 @@ export interface TeamsRun {
   teams: TeamRun[];
   total: {
     caseHoldingFte: Exact;
+    experiencedFte: Exact;
     teamManagerFte: Exact;
     openCases: number;
     hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
@@ -75,14 +78,15 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
       referrals: inputs.referrals === null ? null : { ...inputs.referrals, summary: { ...inputs.referrals.summary, openCases: open } },
     };
     const caseHoldingFte = sumExact(staff.filter((p) => p.caseHolding).map((p) => p.fte));
+    const experiencedFte = sumExact(staff.filter((p) => p.caseHolding && isExperienced(p.qualifiedDate, options.asOf, options.experienceYears)).map((p) => p.fte));
     const teamManagerFte = sumExact(staff.filter((p) => p.role === 'team_manager').map((p) => p.fte));
     const teamOptions: ScenarioOptions = options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } };
     try {
       const outcome = runScenario(teamInputs, teamOptions);
-      return { team, outcome, reason: null, caseHoldingFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases };
+      return { team, outcome, reason: null, caseHoldingFte, experiencedFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases };
     } catch (error) {
       if (!(error instanceof UsageError) || !/no hires can satisfy/.test(error.message)) throw error;
-      return { team, outcome: null, reason: error.message.replace(/^no hires can satisfy (this|the) plan:? ?/, ''), caseHoldingFte, teamManagerFte, openCases: open };
+      return { team, outcome: null, reason: error.message.replace(/^no hires can satisfy (this|the) plan:? ?/, ''), caseHoldingFte, experiencedFte, teamManagerFte, openCases: open };
     }
   });
 
@@ -98,6 +102,7 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
     teams,
     total: {
       caseHoldingFte: sumExact(teams.map((t) => t.caseHoldingFte)),
+      experiencedFte: sumExact(teams.map((t) => t.experiencedFte)),
       teamManagerFte: sumExact(teams.map((t) => t.teamManagerFte)),
       openCases: teams.reduce((s, t) => s + t.openCases, 0),
       hires,

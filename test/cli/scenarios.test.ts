@@ -66,6 +66,16 @@ describe('caseplan plan --by team', () => {
     expect(byTeam.total.case_holding_fte).toBeCloseTo(whole.current.case_holding_fte, 9);
   });
 
+  it('writes the CSV total row from exact sums: the whole-service FTE, with no floating-point residue', () => {
+    const csv = caseplan(['plan', '--target', '19', '--by', 'team', ...COUNCIL, '--format', 'csv']).stdout.trim().split('\n');
+    const header = csv[0]!.split(',');
+    const total = csv.at(-1)!.split(',');
+    const column = (name: string) => total[header.indexOf(name)];
+    expect(column('case_holding_fte')).toBe(String(whole.current.case_holding_fte));
+    expect(column('experienced_fte')).toBe(String(whole.current.experienced_fte));
+    expect(column('early_career_fte')).toBe(String(whole.current.early_career_fte));
+  });
+
   it('plans each team with the plan rule on its own numbers, and says the total is not the whole-service plan', () => {
     for (const team of byTeam.teams) {
       const N = team.after.case_holding_fte;

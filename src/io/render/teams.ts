@@ -19,8 +19,8 @@ function teamValues(t: TeamRun): CsvValue[] {
   return [
     t.team,
     plain(t.caseHoldingFte),
-    plan ? plain(plan.current.experiencedFte) : null,
-    plan ? plain(plan.current.earlyCareerFte) : null,
+    plain(t.experiencedFte),
+    plain(t.caseHoldingFte.minus(t.experiencedFte)),
     plain(t.teamManagerFte),
     t.openCases,
     plan ? plan.current.averageCaseload : null,
@@ -35,9 +35,8 @@ function teamValues(t: TeamRun): CsvValue[] {
 
 function totalValues(run: TeamsRun): CsvValue[] {
   const t = run.total;
-  const experienced = run.teams.reduce((s, team) => s + (team.outcome ? team.outcome.run.plan.current.experiencedFte.toNumber() : 0), 0);
   return [
-    'total', plain(t.caseHoldingFte), experienced, plain(t.caseHoldingFte) === null ? null : t.caseHoldingFte.toNumber() - experienced,
+    'total', plain(t.caseHoldingFte), plain(t.experiencedFte), plain(t.caseHoldingFte.minus(t.experiencedFte)),
     plain(t.teamManagerFte), t.openCases, t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber(),
     t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.annualCost), toPounds(t.oneOffCost),
     t.additionalCost === null ? null : toPounds(t.additionalCost),
