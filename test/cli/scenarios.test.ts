@@ -122,3 +122,29 @@ describe('caseplan plan --by team', () => {
     }
   });
 });
+
+describe('markdown tables are well formed', () => {
+  it.each([
+    ['plan --by team', ['plan', '--target', '19', '--by', 'team']],
+    ['plan --by team --years 2', ['plan', '--target', '19', '--by', 'team', '--years', '2']],
+    ['plan --years 2', ['plan', '--target', '19', '--mix', '50%', '--years', '2']],
+    ['compare', ['compare', '--target', '17,19', '--years', '2']],
+  ])('%s: every row has as many cells as the header', (_name, args) => {
+    const run = caseplan([...args, ...COUNCIL, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length - 2;
+    let header: number | null = null;
+    let tables = 0;
+    for (const line of run.stdout.split('\n')) {
+      if (!line.startsWith('|')) {
+        header = null;
+        continue;
+      }
+      if (header === null) {
+        header = cells(line);
+        tables++;
+      } else expect(cells(line)).toBe(header);
+    }
+    expect(tables).toBeGreaterThan(0);
+  });
+});

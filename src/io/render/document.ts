@@ -52,7 +52,7 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         break;
       case 'table': {
         out.push(`| ${block.head.map(markdownCell).join(' | ')} |`.replace(/\|  \|/g, '|   |'));
-        out.push(`|${block.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
+        out.push(`|${block.head.map((_, i) => (block.align[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
         block.rows.forEach((row, i) => {
           const isTotal = block.totalRow === true && i === block.rows.length - 1;
           const cells = row.map((c) => markdownCell(cellOf(c).text)).map((t) => (isTotal && t !== '' ? `**${t}**` : t));

@@ -81,7 +81,7 @@ export function teamsBlocks(run: TeamsRun): Block[] {
     const row: (Cell | string)[] = [
       t.team,
       fte(t.caseHoldingFte),
-      share(plan?.current.experiencedShare ?? null),
+      share(t.caseHoldingFte.isZero() ? null : t.experiencedFte.div(t.caseHoldingFte).toNumber()),
       fte(t.teamManagerFte),
       count(t.openCases),
       caseload(plan?.current.averageCaseload ?? null),
@@ -93,7 +93,7 @@ export function teamsBlocks(run: TeamsRun): Block[] {
     return row;
   });
   const t = run.total;
-  const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), '', fte(t.teamManagerFte), count(t.openCases), caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
+  const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), share(t.caseHoldingFte.isZero() ? null : t.experiencedFte.div(t.caseHoldingFte).toNumber()), fte(t.teamManagerFte), count(t.openCases), caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
   if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost));
   rows.push(total);
   const whole = run.wholeService;
@@ -107,7 +107,7 @@ export function teamsBlocks(run: TeamsRun): Block[] {
   const asOf = run.teams.find((team) => team.outcome !== null)?.outcome?.run.plan.parameters.asOf;
   return [
     { kind: 'heading', text: `caseplan plan by team${asOf === undefined ? '' : ` at ${formatIso(asOf)}`}: ${run.teams.length} teams` },
-    { kind: 'table', head, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], rows, totalRow: true },
+    { kind: 'table', head, align: head.map((_, i) => (i === 0 ? 'left' : 'right')), rows, totalRow: true },
     { kind: 'list', items },
   ];
 }
