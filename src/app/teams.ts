@@ -39,8 +39,16 @@ export interface TeamsRun {
 
 /** Teams match case-insensitively, with runs of spaces read as one. */
 export function teamKey(team: string | null): string {
-  return team === null ? NO_TEAM.toLowerCase() : team.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (team === null) return NO_TEAM.toLowerCase();
+  let key = teamKeys.get(team);
+  if (key === undefined) {
+    key = team.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (teamKeys.size < 100_000) teamKeys.set(team, key);
+  }
+  return key;
 }
+
+const teamKeys = new Map<string, string>();
 
 export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
   if (options.cases !== null) throw new UsageError('--cases cannot be split by team: give --referrals (with a team column) or caseloads in the staff file');

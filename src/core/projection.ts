@@ -2,7 +2,7 @@
 // year, pay award, agency premium, and a do-nothing baseline. Year 0 is the as-of date.
 import type { Config } from './config.js';
 import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
-import { addYears, type Day } from './dates.js';
+import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
 import { roundToPence, type Money } from './money.js';
@@ -60,7 +60,9 @@ function payGroups(cohorts: Cohorts): Record<Group, Staffing> {
 /** The first projection year k >= 0 in which a person is experienced: qualified + years <= as-of + k years. */
 export function yearBecomingExperienced(qualifiedDate: Day, asOf: Day, experienceYears: number): number {
   const from = experiencedFrom(qualifiedDate, experienceYears);
-  let k = 0;
+  if (from <= asOf) return 0;
+  // Start a year short of the difference in calendar years, then step: at most two steps.
+  let k = Math.max(0, ymdOf(from).year - ymdOf(asOf).year - 1);
   while (addYears(asOf, k) < from) k++;
   return k;
 }

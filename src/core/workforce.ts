@@ -35,8 +35,18 @@ export function isInPost(person: Pick<StaffMember, 'startDate' | 'leaveDate'>, a
 }
 
 /** The date a qualification becomes "experienced": the anniversary `years` whole years on. */
+// Asked for every person in every team and year of a run; qualified dates repeat, so answers are kept.
+const experiencedFromCache = new Map<number, Day>();
+
 export function experiencedFrom(qualifiedDate: Day, experienceYears: number): Day {
-  return addYears(qualifiedDate, experienceYears);
+  const key = qualifiedDate * 256 + experienceYears;
+  let from = experiencedFromCache.get(key);
+  if (from === undefined) {
+    from = addYears(qualifiedDate, experienceYears);
+    if (experiencedFromCache.size >= 100_000) experiencedFromCache.clear();
+    experiencedFromCache.set(key, from);
+  }
+  return from;
 }
 
 export function isExperienced(qualifiedDate: Day | null, asOf: Day, experienceYears: number): boolean {
