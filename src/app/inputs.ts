@@ -1,6 +1,7 @@
 // Loading every input a command needs, once, with every problem in every file reported together.
 import type { Config } from '../core/config.js';
-import type { Day } from '../core/dates.js';
+import { formatIso, type Day } from '../core/dates.js';
+import { isInPost } from '../core/workforce.js';
 import { InputError, UsageError, type InputProblem } from '../errors.js';
 import { readConfig } from '../io/config-file.js';
 import { readReferrals, type ReferralsFile } from '../io/referrals-file.js';
@@ -69,5 +70,17 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
       ? null
       : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
   if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
-  return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? [])] };
+  return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf)] };
+}
+
+/** Checks across the two files: more cases allocated to staff than are open in the referrals. */
+function crossCheck(staff: StaffFile, referrals: ReferralsFile | null, asOf: Day): string[] {
+  if (referrals === null || !staff.info.columns.has('caseload')) return [];
+  let allocated = 0;
+  for (const person of staff.staff) if (person.caseHolding && person.caseload !== null && isInPost(person, asOf)) allocated += person.caseload;
+  const open = referrals.summary.openCases;
+  if (allocated <= open) return [];
+  return [
+    `staff hold ${allocated} cases (the caseload column of ${staff.name}) but only ${open} are open in ${referrals.name} at ${formatIso(asOf)}, so unallocated cases are negative: check --as-of, and the outcome and closed_date columns`,
+  ];
 }

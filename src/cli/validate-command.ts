@@ -1,5 +1,6 @@
 // `caseplan validate`: check the files and summarise what was read.
 import { loadInputs } from '../app/inputs.js';
+import { InputError } from '../errors.js';
 import { formatIso, todayUtc } from '../core/dates.js';
 import { countWorkforce } from '../core/workforce.js';
 import type { Block } from '../io/render/document.js';
@@ -18,7 +19,23 @@ export interface ValidateFlags extends InputFlags {
 export async function validateCommand(flags: ValidateFlags, terminal: Terminal): Promise<void> {
   const asOf = flags.asOf ?? todayUtc();
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  let inputs;
+  try {
+    inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  } catch (error) {
+    // A script asking for JSON gets the problems as JSON too (stdout), as well as the usual lines on
+    // stderr and exit 3.
+    if (flags.format === 'json' && error instanceof InputError) {
+      const report = {
+        as_of: formatIso(asOf),
+        valid: false,
+        problems: error.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, header: p.header, message: p.message })),
+        problems_total: error.total,
+      };
+      await emit(terminal, JSON.stringify(report, null, 2), flags.output, [paths.staff, paths.referrals, paths.config]);
+    }
+    throw error;
+  }
   warn(terminal, inputs.warnings, flags.quiet === true);
   const workforce = countWorkforce(inputs.staff.staff, asOf, flags.experienceYears);
   const referrals = inputs.referrals;

@@ -1,7 +1,7 @@
 // The growth and turnover rates a projection uses: from a flag, derived from the input files the
 // way the spec says, or a default of 0, always with a note of where the value came from.
 import { addMonths, formatIso, type Day } from './dates.js';
-import { exact, ZERO, type Exact } from './exact.js';
+import { exact, ONE, ZERO, type Exact } from './exact.js';
 import type { ReferralSummary } from './referrals.js';
 import { isInPost, type StaffMember } from './workforce.js';
 
@@ -57,6 +57,14 @@ export function deriveTurnover(staff: readonly StaffMember[], file: string, hasL
     if (isInPost(person, asOf)) inPost = inPost.plus(person.fte);
   }
   if (inPost.isZero()) return { value: ZERO, source: 'default', note: `no case-holding staff in post in ${file}: no leavers assumed` };
+  if (leavers.gt(inPost)) {
+    // More left in the year than are in post now: a rate over 100% would leave negative staff.
+    return {
+      value: ONE,
+      source: 'derived',
+      note: `derived from ${file}: ${leavers.toString()} case-holding FTE left in the 12 months to ${formatIso(asOf)}, more than the ${inPost.toString()} FTE in post, so capped at 100% (give --turnover to choose a rate)`,
+    };
+  }
   return {
     value: leavers.div(inPost),
     source: 'derived',

@@ -1,7 +1,7 @@
 // The referrals CSV: one row per referral, validated and folded into a ReferralSummary as it is read.
 import { normaliseName } from '../core/config.js';
 import type { Config } from '../core/config.js';
-import type { Day } from '../core/dates.js';
+import { formatIso, type Day } from '../core/dates.js';
 import { createReferralTally, isOpenAt, type Outcome, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
@@ -65,5 +65,10 @@ export async function readReferrals(
     const open = isOpenAt(outcome, receivedDate, closedDate, asOf);
     tally.add({ referralId, receivedDate, outcome, closedDate, team: open ? row.text('team') : null });
   });
-  return { name: source.name, summary: tally.summary(), info, warnings: [...source.warnings, ...info.warnings] };
+  const summary = tally.summary();
+  const later =
+    summary.receivedAfterAsOf === 0
+      ? []
+      : [`${source.name}: ${summary.receivedAfterAsOf} referral${summary.receivedAfterAsOf === 1 ? ' was' : 's were'} received after the as-of date ${formatIso(asOf)} and ${summary.receivedAfterAsOf === 1 ? 'is' : 'are'} not counted (check --as-of)`];
+  return { name: source.name, summary, info, warnings: [...source.warnings, ...info.warnings, ...later] };
 }

@@ -229,8 +229,12 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     if (record.fields.every((f, i) => f.trim() === '' && !record.quoted[i])) return;
     rows++;
     if (headerBroken) return;
+    const syntax = syntaxProblem;
+    syntaxProblem = false;
     if (record.fields.length !== headers.length) {
-      ragged(record.line, record.fields.length, headers.length);
+      // A quote problem already said what is wrong with this record (an unclosed quote swallows the
+      // rest of the file into one field): no second message about its width.
+      if (!syntax) ragged(record.line, record.fields.length, headers.length);
       return;
     }
     current = record;
@@ -288,7 +292,12 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     onRow(cursor);
   };
 
-  const parser = createCsvParser(delimiter, onRecord, (syntax) => problem(syntax.line, syntax.column, null, syntax.message), onPlainLine);
+  let syntaxProblem = false;
+  const onSyntaxProblem = (syntax: { line: number; column: number; message: string }) => {
+    syntaxProblem = true;
+    problem(syntax.line, syntax.column, headers?.[syntax.column - 1] ?? null, syntax.message);
+  };
+  const parser = createCsvParser(delimiter, onRecord, onSyntaxProblem, onPlainLine);
   parser.push(head);
   if (!exhausted) {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {

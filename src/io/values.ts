@@ -12,10 +12,10 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 
-export const DATE_FORMATS = 'a date: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or DD-MMM-YY';
+export const DATE_FORMATS = 'a date: YYYY-MM-DD, DD/MM/YYYY (or D/M/YYYY), DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY, DD-MMM-YYYY or DD-MMM-YY, optionally followed by a time HH:MM[:SS]';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const NAMED_MONTH = /^(\d{1,2})[ -]([A-Za-z]{3,4})[ -](\d{2}|\d{4})$/;
 
 const digit = (text: string, i: number): number => {
@@ -63,7 +63,9 @@ export function decodeDate(text: string): Decoded<Day> {
   match = DAY_FIRST.exec(text);
   if (match) {
     const [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
-    return isValidYmd(y, m, d) ? ok(dayFromYmd(y, m, d)) : fail(`a real date, day first (${text} does not exist)`);
+    // Excel's UK exports add a time: 03/04/2026 14:30. The time is read only to be checked.
+    const time = match[5] === undefined || (Number(match[5]) < 24 && Number(match[6]) < 60 && Number(match[7] ?? 0) < 60);
+    return isValidYmd(y, m, d) && time ? ok(dayFromYmd(y, m, d)) : fail(`a real date, day first (${text} does not exist)`);
   }
   match = NAMED_MONTH.exec(text);
   if (match) {

@@ -23,6 +23,12 @@ describe('dates', () => {
     expect(date('30-Sep-69')).toBe('2069-09-30');
   });
 
+  it('reads the date-times of UK Excel exports, checking the time', () => {
+    expect(date('03/04/2026 14:30')).toBe('2026-04-03');
+    expect(date('3/4/2026 09:05:59')).toBe('2026-04-03');
+    expect(date('03/04/2026 25:00')).toMatch(/^error: a real date, day first/);
+  });
+
   it('rejects impossible dates instead of rolling them over', () => {
     expect(date('31/02/2020')).toMatch(/^error: a real date/);
     expect(date('13/13/2020')).toMatch(/^error/);
@@ -32,7 +38,7 @@ describe('dates', () => {
 
   it('rejects other styles, naming the accepted ones', () => {
     expect(date('09/30/2017')).toMatch(/^error/);
-    expect(date('2017/09/30')).toMatch(/YYYY-MM-DD, DD\/MM\/YYYY/);
+    expect(date('2017/09/30')).toBe('error: a date: YYYY-MM-DD, DD/MM/YYYY (or D/M/YYYY), DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY, DD-MMM-YYYY or DD-MMM-YY, optionally followed by a time HH:MM[:SS]');
     expect(date('yesterday')).toMatch(/^error/);
   });
 });

@@ -11,7 +11,7 @@ export const PLAN_CSV_COLUMNS = ['group', 'current_fte', 'hires', 'after_fte', '
 export function planCsv(plan: Plan): string {
   const rows: CsvValue[][] = GROUPS.map((group) => {
     const g = plan.byGroup[group];
-    return [group, plain(g.currentFte), g.hires, plain(g.afterFte), toPounds(g.unitAnnualCost), toPounds(g.annualCost), toPounds(g.oneOffCost)];
+    return [group, plain(g.currentFte), g.hires, plain(g.afterFte), plain(g.unitAnnualCost), toPounds(g.annualCost), toPounds(g.oneOffCost)];
   });
   rows.push([
     'total',

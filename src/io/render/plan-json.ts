@@ -96,7 +96,7 @@ export function planJson(plan: Plan) {
       by_group: Object.fromEntries(
         GROUPS.map((group) => {
           const g = plan.byGroup[group];
-          return [group, { hires: g.hires, unit_annual_cost: toPounds(g.unitAnnualCost), annual: toPounds(g.annualCost), one_off: toPounds(g.oneOffCost) }];
+          return [group, { hires: g.hires, unit_annual_cost: plain(g.unitAnnualCost), annual: toPounds(g.annualCost), one_off: toPounds(g.oneOffCost) }];
         }),
       ),
     },

@@ -65,7 +65,7 @@ export function projectionJson(run: ProjectionRun) {
       ...Object.fromEntries(
         GROUPS.map((g) => {
           const group = y.byGroup[g];
-          return [g, { permanent_fte: plain(group.permanentFte), agency_fte: plain(group.agencyFte), unit_annual_cost: toPounds(group.unitAnnualCost), paybill: toPounds(group.paybill) }];
+          return [g, { permanent_fte: plain(group.permanentFte), agency_fte: plain(group.agencyFte), unit_annual_cost: plain(group.unitAnnualCost), paybill: toPounds(group.paybill) }];
         }),
       ),
     })),
@@ -160,7 +160,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
       ],
       totalRow: true,
     },
-    { kind: 'paragraph', text: 'Rates used (£ rounded to the pound above; CSV and JSON carry pence)', emphasis: 'strong' },
+    { kind: 'paragraph', text: 'Rates used', emphasis: 'strong' },
     { kind: 'list', items },
   ];
 }
