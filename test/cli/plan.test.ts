@@ -331,3 +331,36 @@ describe('usage mistakes', () => {
     expect(run.stderr).not.toContain('missing required column');
   });
 });
+
+describe('checks that keep a projection and a plan honest', () => {
+  it('caps a derived turnover over 100% (more left than are in post) and says so', () => {
+    const dir = folderWith({
+      's.csv': 'staff_id,role,fte,qualified_date,leave_date\n1,social_worker,1,2010-01-01,\n2,social_worker,1,2020-01-01,\n3,social_worker,1,2015-01-01,2026-03-01\n4,social_worker,1,2015-01-01,2026-04-01\n5,social_worker,0.5,2015-01-01,2026-05-01\n',
+    });
+    const r = json(caseplan(['plan', '--target', '19', '--cases', '30', '--years', '2', '--staff', join(dir, 's.csv'), '--as-of', '2026-09-30', '--format', 'json']));
+    expect(r.rates.turnover.value).toBe(1);
+    expect(r.rates.turnover.note).toMatch(/2\.5 case-holding FTE left .* more than the 2 FTE in post, so capped at 100%/);
+    for (const year of r.projection) expect(year.experienced_fte).toBeGreaterThanOrEqual(0);
+  });
+
+  it('warns about referrals received after the as-of date and about more cases allocated than open', () => {
+    const dir = folderWith({
+      's.csv': 'staff_id,role,fte,qualified_date,caseload\n1,social_worker,1,2010-01-01,40\n',
+      'r.csv': 'referral_id,received_date,outcome,closed_date\nA,2026-01-01,case,\nB,2026-12-01,case,\n',
+    });
+    const run = caseplan(['plan', '--target', '19', '--staff', join(dir, 's.csv'), '--referrals', join(dir, 'r.csv'), '--as-of', '2026-09-30', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('r.csv: 1 referral was received after the as-of date 2026-09-30 and is not counted (check --as-of)');
+    expect(run.stderr).toContain('staff hold 40 cases (the caseload column of');
+    expect(run.stderr).toContain('but only 1 are open in');
+    expect(JSON.parse(run.stdout).current.unallocated_cases).toBe(-39);
+  });
+
+  it('validate --format json reports the problems as JSON on stdout, exit 3', () => {
+    const run = caseplan(['validate', '--staff', 'test/corpus/ragged.csv', '--as-of', '2026-09-30', '--format', 'json']);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ valid: false, problems_total: 3 });
+    expect(report.problems[2]).toEqual({ file: 'test/corpus/ragged.csv', line: 5, column: 1, header: 'staff_id', message: 'duplicate staff_id "R1" (first seen on line 2)' });
+  });
+});
