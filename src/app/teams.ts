@@ -78,7 +78,12 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
     const staff = staffByTeam.get(key) ?? [];
     const open = openByTeam.get(key) ?? 0;
     if (staff.length === 0) {
-      warnings.push(`referrals name team "${team}" (${open} open cases) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`);
+      const cases = `${open} open case${open === 1 ? '' : 's'}`;
+      warnings.push(
+        key === teamKey(null)
+          ? `${cases} in the referrals ${open === 1 ? 'has' : 'have'} no team, and everyone in post in ${inputs.staff.name} has one: planned as "${team}", a team with no staff`
+          : `referrals name team "${team}" (${cases}) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`,
+      );
     }
     const teamInputs: Inputs = {
       ...inputs,

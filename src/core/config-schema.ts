@@ -5,6 +5,14 @@ import { normaliseName, ROLES } from './config.js';
 
 const pounds = z.number().finite().nonnegative();
 
+/** A rate as a number (0.3) or, as on the command line, a percentage string ("30%"). */
+const rate = (schema: z.ZodNumber) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    const match = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    return match ? Number(match[1]) / 100 : v;
+  }, schema);
+
 export const ConfigSchema = z
   .object({
     salaries: z
@@ -15,10 +23,10 @@ export const ConfigSchema = z
       })
       .partial()
       .strict(),
-    on_cost_rate: z.number().finite().min(0).max(5),
+    on_cost_rate: rate(z.number().finite().min(0).max(5)),
     recruitment_cost: pounds,
     span_of_control: z.number().finite().positive(),
-    agency_premium: z.number().finite().min(0).max(10),
+    agency_premium: rate(z.number().finite().min(0).max(10)),
     // Values are matched like roles in the staff file: "Social Worker" is social_worker.
     role_aliases: z.record(z.string(), z.preprocess((v) => (typeof v === 'string' ? normaliseName(v) : v), z.enum(ROLES))),
     column_aliases: z.record(z.string(), z.string()),

@@ -364,3 +364,25 @@ describe('checks that keep a projection and a plan honest', () => {
     expect(report.problems[2]).toEqual({ file: 'test/corpus/ragged.csv', line: 5, column: 1, header: 'staff_id', message: 'duplicate staff_id "R1" (first seen on line 2)' });
   });
 });
+
+describe('config file mistakes', () => {
+  it('suggests the key meant, and reads rates written as percentages like the flags', () => {
+    const dir = folderWith({ 'bad.json': '{"salary": {"experienced": 40000}}', 'good.json': '{"on_cost_rate": "25%", "agency_premium": "40%"}' });
+    const bad = caseplan(['plan', '--target', '19', '--cases', '10', '--staff', 'fixtures/staff.csv', '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('bad.json: (top level): Unrecognized key: "salary"; did you mean "salaries"?');
+    const good = json(caseplan(['plan', '--target', '19', '--cases', '10', '--staff', 'fixtures/staff.csv', '--config', join(dir, 'good.json'), '--as-of', '2026-09-30', '--format', 'json']));
+    expect(good.parameters).toMatchObject({ on_cost_rate: 0.25, agency_premium: 0.4 });
+  });
+
+  it('names teams with no staff, and open cases with no team, in plain words', () => {
+    const dir = folderWith({
+      's.csv': 'staff_id,role,fte,qualified_date,team\n1,social_worker,1,2010-01-01,A\n',
+      'r.csv': 'referral_id,received_date,outcome,closed_date,team\nX,2026-01-01,case,,A\nY,2026-01-01,case,,B\nZ,2026-01-01,case,,\n',
+    });
+    const run = caseplan(['plan', '--target', '19', '--by', 'team', '--staff', join(dir, 's.csv'), '--referrals', join(dir, 'r.csv'), '--as-of', '2026-09-30', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('1 open case in the referrals has no team, and everyone in post in');
+    expect(run.stderr).toContain('referrals name team "B" (1 open case) but no one in post in');
+  });
+});
