@@ -4,7 +4,7 @@ import { addYears, formatIso } from '../core/dates.js';
 import { exact } from '../core/exact.js';
 import { formatPounds, toPounds } from '../core/money.js';
 import { GROUPS } from '../core/workforce.js';
-import { caseload, count, fte, plain, rate } from '../io/render/numbers.js';
+import { caseload, count, fte, grouped, plain, rate } from '../io/render/numbers.js';
 import { demandSourceText, GROUP_LABEL } from '../io/render/plan-text.js';
 import type { PlanRun } from './plan.js';
 import type { ProjectionRun } from './projection.js';
@@ -81,20 +81,46 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
 
 export function explainProjection(run: ProjectionRun, staffFile: string): ExplanationStep[] {
   const steps = explainPlan(run, staffFile);
-  const last = run.years.length - 1;
   const rateStep = (key: string, name: string, r: ProjectionRun['rates']['growth']) =>
-    steps.push({ step: `rates.${key}.value`, value: r.value.toNumber(), text: `${name}: ${rate(r.value.toNumber())} a year (${r.source}; ${r.note}).` });
+    steps.push({ step: `rates.${key}.value`, value: r.value.toNumber(), text: `${name}: ${rate(r.value.toNumber())} a year (${r.note}).` });
   rateStep('growth', 'Demand growth', run.rates.growth);
   rateStep('turnover', 'Turnover', run.rates.turnover);
   rateStep('pay_award', 'Pay award', run.rates.payAward);
+  const { config } = run.plan.parameters;
+  const turnover = run.rates.turnover.value;
+  const growth = run.rates.growth.value;
+  const payAward = run.rates.payAward.value;
+  for (const y of run.years) {
+    const at = (field: string) => `projection.${y.year}.${field}`;
+    const when = `Year ${y.year} (${formatIso(y.date)})`;
+    if (y.year > 0) {
+      steps.push({ step: at('leavers_fte'), value: plain(y.leaversFte),
+        text: `${when}: ${rate(turnover.toNumber())} of the FTE in post at the end of year ${y.year - 1} leave (each group, agency and permanent alike; a case-holding team manager once) = ${fte(y.leaversFte)} FTE.` });
+      steps.push({ step: at('open_cases'), value: y.openCases,
+        text: `${when}: open cases ${count(run.plan.demand.openCases)} x (1 + ${rate(growth.toNumber())})^${y.year} = ${count(y.openCases)}.` });
+      steps.push({ step: at('experienced_fte'), value: plain(y.experiencedFte),
+        text: `${when}: after leavers, progression (staff reaching ${run.plan.parameters.experienceYears} years since qualifying become experienced) and hires, ${fte(y.experiencedFte)} experienced and ${fte(y.earlyCareerFte)} early-career case-holding FTE.` });
+      steps.push({ step: at('hires_experienced'), value: y.hires.experienced,
+        text: `${when}: the plan rule (target ${count(run.plan.parameters.rule.target)}${y.mixApplied && run.mix !== null ? `, mix ${rate(run.mix)}` : ''}${run.plan.parameters.rule.caps ? ', caps' : ''}) hires ${y.hires.experienced} experienced and ${y.hires.earlyCareer} early career, giving ${fte(y.caseHoldingFte)} case-holding FTE and an average caseload of ${caseload(y.averageCaseload)}; team managers: ceil(${fte(y.caseHoldingFte)} / ${count(config.span_of_control)}) needed, ${y.hires.teamManager} hired.` });
+    }
+    const groups = GROUPS.map((g) => {
+      const b = y.byGroup[g];
+      const unit = `£${grouped(b.unitAnnualCost, 2, 6)}`;
+      const agency = b.agencyFte.isZero() ? '' : ` + ${grouped(b.agencyFte, 2, 6)} agency FTE x ${unit} x (1 + ${rate(config.agency_premium)})`;
+      return `${GROUP_LABEL[g].toLowerCase()} ${grouped(b.permanentFte, 2, 6)} FTE x ${unit}${agency} = ${formatPounds(b.paybill)}`;
+    });
+    steps.push({ step: at('paybill'), value: toPounds(y.paybill),
+      text: `${when}: paybill (FTE to 6 decimals; unit cost = salary x (1 + on-costs) x (1 + ${rate(payAward.toNumber())})^${y.year}): ${groups.join('; ')}; total ${formatPounds(y.paybill)}.` });
+    steps.push({ step: at('baseline_cost'), value: toPounds(y.baselineCost),
+      text: `${when}: baseline: today's workforce before hires (the same FTE per group) at this year's unit costs${y.year > 0 ? `, plus replacing ${rate(turnover.toNumber())} of it at ${formatPounds(exact(config.recruitment_cost))} a hire` : ''} = ${formatPounds(y.baselineCost)}.` });
+    steps.push({ step: at('additional_cost'), value: toPounds(y.additionalCost),
+      text: `${when}: additional cost = ${formatPounds(y.paybill)} paybill + ${formatPounds(y.recruitmentCost)} recruitment - ${formatPounds(y.baselineCost)} baseline = ${formatPounds(y.additionalCost)}.` });
+  }
+  const last = run.years.length - 1;
   steps.push({
     step: 'totals.additional_cost',
     value: toPounds(run.totals.additionalCost),
-    text:
-      `Each year from 1: leavers (turnover x FTE of every group) leave, staff passing ${run.plan.parameters.experienceYears} years become experienced, open cases grow, ` +
-      `and the plan rule hires again; paybill is FTE x unit cost x (1 + pay award)^year, agency FTE at the premium. ` +
-      `The baseline keeps today's workforce and replaces its leavers. Additional cost over years 0-${last}: ${formatPounds(run.totals.paybill)} paybill + ` +
-      `${formatPounds(run.totals.recruitmentCost)} recruitment - ${formatPounds(run.totals.baselineCost)} baseline = ${formatPounds(run.totals.additionalCost)}.`,
+    text: `Additional cost over years 0-${last}: ${formatPounds(run.totals.paybill)} paybill + ${formatPounds(run.totals.recruitmentCost)} recruitment - ${formatPounds(run.totals.baselineCost)} baseline = ${formatPounds(run.totals.additionalCost)}.`,
   });
   return steps;
 }

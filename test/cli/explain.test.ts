@@ -45,3 +45,19 @@ describe('--explain', () => {
     expect(md).toMatch(/^1\. People in post at 2026-09-30/m);
   });
 });
+
+describe('--explain with --years', () => {
+  it('goes year by year: leavers, demand, experience, hires, paybill, baseline and additional cost, each equal to its JSON field', () => {
+    const result = json(caseplan(['plan', '--target', '19', '--mix', '50%', '--mix-by', '3', '--years', '5', '--growth', '4%', '--turnover', '15%', '--pay-award', '3%', ...COUNCIL, '--explain', '--format', 'json']));
+    const steps: { step: string; text: string; value: unknown }[] = result.explanation;
+    for (let year = 0; year <= 5; year++) {
+      for (const field of ['paybill', 'baseline_cost', 'additional_cost', ...(year > 0 ? ['leavers_fte', 'open_cases', 'experienced_fte', 'hires_experienced'] : [])]) {
+        const step = steps.find((s) => s.step === `projection.${year}.${field}`);
+        expect(step, `projection.${year}.${field}`).toBeDefined();
+        expect(step!.value).toEqual(result.projection[year][field]);
+      }
+    }
+    const year1 = steps.find((s) => s.step === 'projection.1.paybill')!.text;
+    expect(year1).toContain('experienced social workers 66.81 FTE x £52,807.482 + 13.94 agency FTE x £52,807.482 x (1 + 33%) = £4,507,129.15');
+  });
+});

@@ -42,7 +42,7 @@ function yearValues(y: ProjectionYear): CsvValue[] {
 
 function totalValues(run: ProjectionRun): CsvValue[] {
   const t = run.totals;
-  return ['total', null, null, null, null, null, null, null, null, plain(run.years.reduce((s, y) => s + y.leaversFte.toNumber(), 0)), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost)];
+  return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost)];
 }
 
 export function projectionCsv(run: ProjectionRun): string {
