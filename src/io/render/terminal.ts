@@ -4,19 +4,58 @@ import Table from 'cli-table3';
 import { renderChart } from './chart.js';
 import { cellOf, type Block, type Emphasis } from './document.js';
 
-/** A wide table as two: columns [0, splitAfter) and then column 0 with the rest. */
-function splitTable(block: Extract<Block, { kind: 'table' }>): Extract<Block, { kind: 'table' }>[] {
-  const at = block.splitAfter;
-  if (at === undefined) return [block];
-  const pick = (cols: number[]) => ({
-    ...block,
-    splitAfter: undefined,
-    head: cols.map((c) => block.head[c]!),
-    align: cols.map((c) => block.align[c]!),
-    rows: block.rows.map((row) => cols.map((c) => row[c]!)),
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** A header broken onto lines of at most `width` characters, at spaces. */
+function wrapHeader(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
+/** How wide each column is on screen: its widest line, plus padding and a border. */
+function columnWidths(block: TableBlock): number[] {
+  return block.head.map((head, c) => {
+    const cells = [...head.split('\n'), ...block.rows.map((row) => cellOf(row[c]!).text)];
+    return Math.max(...cells.map((t) => t.length)) + 3;
   });
-  const all = block.head.map((_, i) => i);
-  return [pick(all.slice(0, at)), pick([0, ...all.slice(at)])];
+}
+
+/**
+ * A table made to fit `width` columns: first long headers are wrapped to the width of their data;
+ * then, if it is still too wide, the columns are split into several tables, each repeating the
+ * first column (the row labels), each as wide as fits.
+ */
+function fitTable(block: TableBlock, width: number): TableBlock[] {
+  const fits = (b: TableBlock) => columnWidths(b).reduce((a, w) => a + w, 1) <= width;
+  if (fits(block)) return [block];
+  const dataWidth = (c: number) => Math.max(8, ...block.rows.map((row) => cellOf(row[c]!).text.length));
+  const wrapped: TableBlock = { ...block, head: block.head.map((h, c) => wrapHeader(h, dataWidth(c))) };
+  if (fits(wrapped)) return [wrapped];
+  const widths = columnWidths(wrapped);
+  const groups: number[][] = [];
+  let current: number[] = [0];
+  let used = 1 + widths[0]!;
+  for (let c = 1; c < widths.length; c++) {
+    if (current.length > 1 && used + widths[c]! > width) {
+      groups.push(current);
+      current = [0];
+      used = 1 + widths[0]!;
+    }
+    current.push(c);
+    used += widths[c]!;
+  }
+  groups.push(current);
+  return groups.map((cols) => ({
+    ...wrapped,
+    head: cols.map((c) => wrapped.head[c]!),
+    align: cols.map((c) => wrapped.align[c]!),
+    rows: wrapped.rows.map((row) => cols.map((c) => row[c]!)),
+  }));
 }
 
 export function renderTerminal(blocks: readonly Block[], options: { color: boolean; width?: number }): string {
@@ -50,19 +89,15 @@ export function renderTerminal(blocks: readonly Block[], options: { color: boole
       case 'chart':
         out.push(...renderChart(block.chart, { width: options.width ?? 80, style: { point: chalk.cyan, reference: chalk.yellow, axis: chalk.dim } }));
         break;
-      case 'table': {
-        const whole = renderTable(block);
-        const widest = Math.max(...whole.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').length));
-        const parts = widest > (options.width ?? 160) ? splitTable(block).map(renderTable) : [whole];
-        out.push(parts.join('\n\n'));
+      case 'table':
+        out.push(fitTable(block, options.width ?? 160).map(renderTable).join('\n\n'));
         break;
-      }
     }
     out.push('');
   }
   return out.join('\n');
 
-  function renderTable(block: Extract<Block, { kind: 'table' }>): string {
+  function renderTable(block: TableBlock): string {
     const table = new Table({
       head: block.head.map((h) => chalk.bold(h)),
       colAligns: block.align,
