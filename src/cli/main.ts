@@ -15,6 +15,7 @@ export async function main(argv: readonly string[], terminal: Terminal = process
     return EXIT.usage;
   }
   try {
+    refuseRepeatedOptions(argv.slice(2));
     await program.parseAsync(argv as string[]);
     return EXIT.ok;
   } catch (error) {
@@ -47,4 +48,16 @@ function report(error: unknown, terminal: Terminal, debug: boolean): number {
   if (debug && error instanceof Error && error.stack) err.write(`${error.stack}\n`);
   else err.write('run again with --debug for details\n');
   return EXIT.bug;
+}
+
+/** An option given twice would silently take the last value: `--target 19 --target 20` is a mistake. */
+function refuseRepeatedOptions(args: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const arg of args) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.split('=')[0]!;
+    if (seen.has(name)) throw new UsageError(`${name} is given more than once; give it once (for several targets or mixes use caseplan compare --target 15,17,19)`);
+    seen.add(name);
+  }
 }

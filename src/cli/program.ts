@@ -14,17 +14,17 @@ import * as value from './values.js';
 const PLAN_EXAMPLES = `
 Examples:
   # Hires and cost to bring the average caseload to 19, counting open cases from referrals
-  $ caseplan plan --target 19 --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+  $ caseplan plan --target 19 --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30
 
   # ... with at least half the case-holding FTE experienced (3+ years qualified)
-  $ caseplan plan --target 19 --mix 50% --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+  $ caseplan plan --target 19 --mix 50% --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30
 
   # Local caps: 15 cases per early-career FTE, 20 per experienced FTE; CSV for a spreadsheet
   $ caseplan plan --target 19 --early-career-cap 15 --experienced-cap 20 \\
       --staff fixtures/staff.csv --cases 3400 --format csv --output plan.csv
 
   # Each team on its own staff and its own open cases (the referrals' team column)
-  $ caseplan plan --target 19 --by team --staff fixtures/staff.csv --referrals fixtures/referrals.csv
+  $ caseplan plan --target 19 --by team --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30
 
   # Staff list from a pipe
   $ export-staff | caseplan plan --target 19 --staff - --cases 3400 --format json
@@ -34,7 +34,7 @@ Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadabl
 
 function inputOptions(command: Command): Command {
   return command
-    .requiredOption('--staff <file>', 'staff CSV, one row per person ("-" reads stdin)')
+    .requiredOption('--staff <file>', '(required) staff CSV, one row per person ("-" reads stdin)')
     .option('--referrals <file>', 'referrals CSV, one row per referral ("-" reads stdin)')
     .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
     .option('--as-of <date>', 'the date to plan at, YYYY-MM-DD (default: today)', value.isoDate)
@@ -83,7 +83,7 @@ export function buildProgram(terminal: Terminal): Command {
   const plan = program
     .command('plan')
     .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
-    .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .requiredOption('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.positiveNumber)
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
     .option('--explain', 'add a plain-English derivation of every number (JSON: an "explanation" array)')
     .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const));
@@ -95,27 +95,27 @@ export function buildProgram(terminal: Terminal): Command {
   const compare = program
     .command('compare')
     .description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario')
-    .requiredOption('--target <list>', 'target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.positiveNumber))
+    .requiredOption('--target <list>', '(required) target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.positiveNumber))
     .option('--mix <list>', 'experienced shares, comma-separated: 40%,50%', value.listOf((t) => value.fraction(t)));
   planOptions(compare);
   inputOptions(compare);
   outputOptions(compare, FORMATS);
   compare
-    .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv')
+    .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30')
     .action(async (flags: CompareFlags) => (await import('./compare-command.js')).compareCommand(flags, terminal));
 
   const report = program
     .command('report')
     .description('write the plan as one self-contained HTML page for a committee paper: headline, now vs after, and with --years the year-by-year table and charts')
-    .requiredOption('--html <file>', 'the HTML file to write (atomically)')
-    .requiredOption('--target <cases>', 'target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .requiredOption('--html <file>', '(required) the HTML file to write (atomically)')
+    .requiredOption('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.positiveNumber)
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
   planOptions(report);
   inputOptions(report);
   report
     .addHelpText(
       'after',
-      '\nExample:\n  $ caseplan report --html plan.html --target 19 --mix 50% --mix-by 3 --years 5 --growth 4% --turnover 15% \\\n      --pay-award 3% --staff fixtures/staff.csv --referrals fixtures/referrals.csv\n\nWithout --years the page has the plan for now only; --years N adds the year-by-year table and charts.',
+      '\nExample:\n  $ caseplan report --html plan.html --target 19 --mix 50% --mix-by 3 --years 5 --growth 4% --turnover 15% \\\n      --pay-award 3% --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30\n\nWithout --years the page has the plan for now only; --years N adds the year-by-year table and charts.',
     )
     // Loaded only when asked for: the report's renderer is not needed by any other command.
     .action(async (flags: ReportFlags) => (await import('./report-command.js')).reportCommand(flags, terminal));

@@ -386,3 +386,11 @@ describe('config file mistakes', () => {
     expect(run.stderr).toContain('referrals name team "B" (1 open case) but no one in post in');
   });
 });
+
+describe('a repeated option', () => {
+  it('is refused (exit 2) rather than silently taking the last value', () => {
+    const run = caseplan(['plan', '--target', '19', '--target', '20', ...SHEFFIELD]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('caseplan: error: --target is given more than once; give it once (for several targets or mixes use caseplan compare --target 15,17,19)\n');
+  });
+});
