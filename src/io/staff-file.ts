@@ -3,6 +3,7 @@ import { ROLES, normaliseName, type Config, type Role } from '../core/config.js'
 import type { Day } from '../core/dates.js';
 import { ONE as ONE_FTE } from '../core/exact.js';
 import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
+import { createIdSet } from './id-set.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
 import { decodeAmount, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
@@ -64,11 +65,13 @@ export async function readStaff(
   onProgress?: (rows: number) => void,
 ): Promise<StaffFile> {
   const staff: StaffMember[] = [];
-  const firstLineOf = new Map<string, number>();
+  const ids = createIdSet(source.size === null ? undefined : source.size / 60);
   // Cells such as "1", "0.8", "Social Worker" and "£36,500" repeat down a staff list: each distinct
   // text is decoded once (the values are immutable), which saves most of the work and garbage.
   const roleOf = memo((t) => decodeRole(t, config.role_aliases));
   const contractOf = memo(decodeContract);
+  const yesNoOf = memo(decodeYesNo);
+  const wholeNumberOf = memo(decodeWholeNumber);
   const fteOf = memo((t) => {
     const n = decodeNumber(t, { percent: true });
     if (!n.ok) return n;
@@ -84,10 +87,8 @@ export async function readStaff(
     if (staffId === null) {
       row.problem('staff_id', 'staff_id is empty: every row needs an id');
     } else {
-      const first = firstLineOf.get(staffId);
-      if (first !== undefined) {
-        row.problem('staff_id', `duplicate staff_id ${JSON.stringify(staffId)} (first seen on line ${first})`);
-      } else firstLineOf.set(staffId, row.line);
+      const first = ids.add(staffId, row.line);
+      if (first !== 0) row.problem('staff_id', `duplicate staff_id ${JSON.stringify(staffId)} (first seen on line ${first})`);
     }
     const role = row.decode('role', roleOf);
     if (row.text('role') === null) {
@@ -95,8 +96,8 @@ export async function readStaff(
     }
     const fte = row.decode('fte', fteOf);
     const qualifiedDate = row.date('qualified_date');
-    const caseHolding = row.decode('case_holding', decodeYesNo);
-    const caseload = row.decode('caseload', decodeWholeNumber);
+    const caseHolding = row.decode('case_holding', yesNoOf);
+    const caseload = row.decode('caseload', wholeNumberOf);
     const contract = row.decode('contract', contractOf);
     const team = row.text('team');
     const annualSalary = row.decode('annual_salary', salaryOf);
