@@ -30,16 +30,16 @@ export function agencyFactor(config: Config): Money {
  * config salary) * fte * (1 + on_cost_rate), times (1 + agency_premium) for agency staff.
  */
 export function currentPaybill(staff: readonly StaffMember[], asOf: Day, experienceYears: number, config: Config): Money {
-  const onCost = ONE.plus(exact(config.on_cost_rate));
-  const agency = agencyFactor(config);
-  let total = ZERO;
+  // Summed as salary x fte per contract, then multiplied once: exact, and a third of the work.
+  const groupSalary: Record<Group, Money> = { experienced: salaryOf(config, 'experienced'), early_career: salaryOf(config, 'early_career'), team_manager: salaryOf(config, 'team_manager') };
+  let permanent = ZERO;
+  let agencyStaff = ZERO;
   for (const person of staff) {
     const group = groupOf(person, asOf, experienceYears);
     if (group === null || !isInPost(person, asOf)) continue;
-    const salary = person.annualSalary ?? salaryOf(config, group);
-    let cost = salary.times(person.fte).times(onCost);
-    if (person.contract === 'agency') cost = cost.times(agency);
-    total = total.plus(cost);
+    const cost = (person.annualSalary ?? groupSalary[group]).times(person.fte);
+    if (person.contract === 'agency') agencyStaff = agencyStaff.plus(cost);
+    else permanent = permanent.plus(cost);
   }
-  return total;
+  return permanent.plus(agencyStaff.times(agencyFactor(config))).times(ONE.plus(exact(config.on_cost_rate)));
 }
