@@ -1,6 +1,5 @@
 // Writing results: stdout, or a file written atomically (temporary file in the same folder, then
 // rename), never over one of the input files.
-import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -55,7 +54,9 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     if (error instanceof UsageError) throw error;
     // Not there yet (or a dangling link): create it.
   }
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A name no one else uses: this process's id and a random part; 'wx' refuses an existing file anyway.
+  const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+  const temporary = join(dirname(target), `.${basename(target)}.${unique}.tmp`);
   try {
     await writeFile(temporary, text, { flag: 'wx', ...(mode === undefined ? {} : { mode }) });
     await rename(temporary, target);
