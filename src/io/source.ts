@@ -196,20 +196,6 @@ export async function openSource(path: string, options: { chunkBytes?: number } 
   };
 }
 
-/** A whole text as a chunk source (tests, and the same code path for text already in memory). */
-export function textSource(name: string, text: string, chunkChars = Number.POSITIVE_INFINITY): ChunkSource {
-  return {
-    name,
-    size: text.length,
-    bytesRead: text.length,
-    warnings: [],
-    async *chunks() {
-      if (text.length === 0) return;
-      for (let i = 0; i < text.length; i += chunkChars) yield text.slice(i, i + chunkChars);
-    },
-  };
-}
-
 /** Reads a small file whole (the JSON config). */
 export async function readSource(path: string): Promise<SourceText> {
   const name = displayName(path);

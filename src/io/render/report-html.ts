@@ -94,7 +94,7 @@ function chartsHtml(run: ProjectionRun): string {
     name: 'fte',
     title: 'FTE by group',
     xLabels,
-    tooltips: run.years.map((y, i) => yearTooltip(run, i, fteSeries.map((s) => `${s.label.toLowerCase()} ${fte(s.values[i] ?? 0)}`).join(', '))),
+    tooltips: run.years.map((_, i) => yearTooltip(run, i, fteSeries.map((s) => `${s.label.toLowerCase()} ${fte(s.values[i] ?? 0)}`).join(', '))),
     series: fteSeries,
     format: (v) => grouped(v, 0, 1),
   });
