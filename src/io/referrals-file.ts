@@ -2,7 +2,7 @@
 import { normaliseName } from '../core/config.js';
 import type { Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
-import { createReferralTally, isOpenAt, type Outcome, type ReferralSummary } from '../core/referrals.js';
+import { createReferralTally, isOpenAt, type Outcome, type Referral, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
 import type { Decoded } from './values.js';
@@ -42,6 +42,7 @@ export async function readReferrals(
   const tally = createReferralTally(asOf);
   // A million ids would take ~100 MB as a Map of strings; fingerprints take ~24 MB.
   // Sized from the file (about 50 bytes a row) so the table rarely has to grow.
+  const referral: Referral = { referralId: '', receivedDate: 0 as Day, outcome: 'case', closedDate: null, team: null };
   const ids = createIdSet(source.size === null ? undefined : source.size / 50);
   const info = await readTable(source, { columns: REFERRAL_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress }, (row) => {
     const referralId = row.text('referral_id');
@@ -63,7 +64,13 @@ export async function readReferrals(
     if (row.hasProblems || referralId === null || receivedDate === null) return;
     // The team matters only for a case open at the as-of date: no string is made for the others.
     const open = isOpenAt(outcome, receivedDate, closedDate, asOf);
-    tally.add({ referralId, receivedDate, outcome, closedDate, team: open ? row.text('team') : null });
+    // One object reused for every row (the tally keeps nothing of it): no garbage per row.
+    referral.referralId = referralId;
+    referral.receivedDate = receivedDate;
+    referral.outcome = outcome;
+    referral.closedDate = closedDate;
+    referral.team = open ? row.text('team') : null;
+    tally.add(referral);
   });
   const summary = tally.summary();
   const later =
