@@ -111,6 +111,8 @@ export interface ProjectionYear {
   earlyCareerFte: Exact;
   experiencedShare: number | null;
   averageCaseload: number | null;
+  /** Open cases over the case-holding FTE left after leavers and progression, before this year's hires. */
+  averageCaseloadBeforeHires: number | null;
   teamManagerFte: Exact;
   agencyFte: Exact;
   leaversFte: Exact;
@@ -251,6 +253,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       earlyCareerFte: total(earlyTotal(state)),
       experiencedShare: c > TOLERANCE ? experiencedFte.div(caseHoldingAfter).toNumber() : null,
       averageCaseload: c > TOLERANCE ? openCases / c : null,
+      averageCaseloadBeforeHires: caseHolding.toNumber() > TOLERANCE ? openCases / caseHolding.toNumber() : null,
       teamManagerFte: total(groups.team_manager),
       agencyFte: sumExact(Object.values(groups).map((s) => s.agency)),
       leaversFte,

@@ -91,3 +91,14 @@ describe('renderChart', () => {
     expect(lines[0]).toBe('Average caseload');
   });
 });
+
+describe('a second series', () => {
+  it('draws hollow markers where it does not meet the first, scales the axis to both, and names it in the legend', () => {
+    const lines = renderChart({ ...caseloadChart([19, 19]), second: { values: [23, 19], label: 'before hires' } }, { width: 40 });
+    const plot = lines.slice(1, -3);
+    expect(plot.some((l) => l.startsWith('23 ┤') && l.includes('○'))).toBe(true);
+    // Where both series meet, the first one's marker wins.
+    expect(plot.filter((l) => l.includes('○'))).toHaveLength(1);
+    expect(lines.at(-1)).toContain('○ before hires');
+  });
+});

@@ -10,6 +10,8 @@ export interface LineChart {
   values: (number | null)[];
   /** What the markers are, for the legend. */
   valueLabel: string;
+  /** An optional second series, drawn with a hollow marker where it does not meet the first. */
+  second?: { values: (number | null)[]; label: string };
   /** A horizontal line, drawn dashed on the row it falls on. */
   reference: { value: number; label: string } | null;
   /** A y-axis label for a value on a grid row. */
@@ -32,6 +34,7 @@ export interface ChartStyle {
 const PLAIN: ChartStyle = { point: (t) => t, reference: (t) => t, axis: (t) => t };
 
 export const MARKER = '●';
+export const SECOND = '○';
 export const DASH = '┄';
 
 /** 1, 2, 2.5 and 5 times a power of ten, from the smallest at least `min`. */
@@ -46,9 +49,9 @@ function niceStepsFrom(min: number): number[] {
  * The grid: rows at anchor + i * step (the anchor is the reference, so the line sits exactly on a
  * row, or 0), the step the smallest nice one that fits every value into `height` rows.
  */
-export function chartGrid(chart: Pick<LineChart, 'values' | 'reference' | 'height' | 'minSpan' | 'floor' | 'ceiling'>): { rows: number[]; step: number } {
+export function chartGrid(chart: Pick<LineChart, 'values' | 'second' | 'reference' | 'height' | 'minSpan' | 'floor' | 'ceiling'>): { rows: number[]; step: number } {
   const height = Math.max(2, chart.height ?? 7);
-  const known = chart.values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const known = [...chart.values, ...(chart.second?.values ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
   const anchor = chart.reference?.value ?? 0;
   const all = [...known, ...(chart.reference ? [anchor] : [])];
   const lo = all.length > 0 ? Math.min(...all) : 0;
@@ -87,7 +90,10 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
   const centre = Math.floor((columnWidth - 1) / 2);
   const rowOf = (v: number) => Math.round((rows[0]! - v) / step);
   const referenceRow = chart.reference === null ? -1 : rowOf(chart.reference.value);
-  const markerRows = chart.values.map((v) => (v === null || !Number.isFinite(v) ? -1 : Math.min(rows.length - 1, Math.max(0, rowOf(v)))));
+  const rowsOf = (values: readonly (number | null)[]) =>
+    values.map((v) => (v === null || !Number.isFinite(v) ? -1 : Math.min(rows.length - 1, Math.max(0, rowOf(v)))));
+  const markerRows = rowsOf(chart.values);
+  const secondRows = rowsOf(chart.second?.values ?? []);
 
   const lines = [chart.title];
   rows.forEach((_, r) => {
@@ -95,8 +101,10 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
     const runs: { kind: 'point' | 'reference' | 'blank'; text: string }[] = [];
     for (let c = 0; c < n; c++) {
       for (let x = 0; x < columnWidth; x++) {
-        const kind = x === centre && markerRows[c] === r ? 'point' : r === referenceRow ? 'reference' : 'blank';
-        const char = kind === 'point' ? MARKER : kind === 'reference' ? DASH : ' ';
+        const first = x === centre && markerRows[c] === r;
+        const second = !first && x === centre && secondRows[c] === r;
+        const kind = first || second ? 'point' : r === referenceRow ? 'reference' : 'blank';
+        const char = first ? MARKER : second ? SECOND : kind === 'reference' ? DASH : ' ';
         const last = runs[runs.length - 1];
         if (last?.kind === kind) last.text += char;
         else runs.push({ kind, text: char });
@@ -120,6 +128,7 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
   });
   lines.push(`${' '.repeat(labelWidth + 2)}${xLine.join('')}`.trimEnd());
   const legend = [`${style.point(MARKER)} ${chart.valueLabel}`];
+  if (chart.second !== undefined) legend.push(`${style.point(SECOND)} ${chart.second.label}`);
   if (chart.reference !== null) legend.push(`${style.reference(DASH.repeat(2))} ${chart.reference.label}`);
   lines.push(`${' '.repeat(labelWidth + 2)}${legend.join('   ')}`);
   return lines;

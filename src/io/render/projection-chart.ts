@@ -11,10 +11,11 @@ export function projectionChartBlocks(run: ProjectionRun): Block[] {
     {
       kind: 'chart',
       chart: {
-        title: 'Average caseload by year (open cases per case-holding FTE, after hires)',
+        title: 'Average caseload by year (open cases per case-holding FTE)',
         xLabels,
         values: run.years.map((y) => y.averageCaseload),
-        valueLabel: 'average caseload',
+        valueLabel: 'after hires',
+        second: { values: run.years.map((y) => y.averageCaseloadBeforeHires), label: 'before hires (after leavers)' },
         reference: { value: target, label: `target ${count(target)}` },
         format: (v) => count(v),
         minSpan: Math.max(1, target * 0.25),
