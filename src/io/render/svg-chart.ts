@@ -137,20 +137,11 @@ export function lineChartSvg(options: {
         : `<circle data-point cx="${num(p.x)}" cy="${num(p.y)}" r="4" fill="${options.series.colour}"><title>${escapeHtml(options.tooltips[i] ?? '')}</title></circle>`,
     ),
   ];
-  return frame(
-    {
-      name: options.name,
-      title: options.title,
-      xLabels: options.xLabels,
-      ticks,
-      format: options.format,
-      legend: [
-        { label: options.series.label, colour: options.series.colour, kind: 'line' },
-        { label: options.reference.label, colour: options.reference.colour, kind: 'dash' },
-      ],
-    },
-    body,
-  );
+  const legend: Frame['legend'] = [
+    { label: options.series.label, colour: options.series.colour, kind: 'line' },
+    { label: options.reference.label, colour: options.reference.colour, kind: 'dash' },
+  ];
+  return frame({ ...options, ticks, legend }, body);
 }
 
 /** Stacked bars, one per x value, the series from the bottom up; the total above each bar. */
@@ -171,17 +162,7 @@ export function stackedBarSvg(options: { name: string; title: string; xLabels: s
     const label = i % labelEvery(x.width) !== 0 ? '' : `<text class="vlabel" x="${num(x.centre(i))}" y="${num(y(totals[i]!) - 4)}" text-anchor="middle">${escapeHtml(options.format(totals[i]!))}</text>`;
     return `<g data-point><title>${escapeHtml(options.tooltips[i] ?? '')}</title>${rects.join('')}${label}</g>`;
   });
-  return frame(
-    {
-      name: options.name,
-      title: options.title,
-      xLabels: options.xLabels,
-      ticks,
-      format: options.format,
-      legend: options.series.map((s) => ({ label: s.label, colour: s.colour, kind: 'box' as const })),
-    },
-    body,
-  );
+  return frame({ ...options, ticks, legend: options.series.map((s) => ({ label: s.label, colour: s.colour, kind: 'box' as const })) }, body);
 }
 
 /** A bar per x value against a dashed line with markers (e.g. the plan's cost against the baseline). */
@@ -214,18 +195,9 @@ export function barsAgainstLineSvg(options: {
     `<path d="${path}" fill="none" stroke="${options.line.colour}" stroke-width="2" stroke-dasharray="6 4"/>`,
     ...options.line.values.map((v, i) => `<rect class="baseline-mark" x="${num(x.centre(i) - 4)}" y="${num(y(v) - 4)}" width="8" height="8" fill="${options.line.colour}"/>`),
   ];
-  return frame(
-    {
-      name: options.name,
-      title: options.title,
-      xLabels: options.xLabels,
-      ticks,
-      format: options.format,
-      legend: [
-        { label: options.bars.label, colour: options.bars.colour, kind: 'box' },
-        { label: options.line.label, colour: options.line.colour, kind: 'dash' },
-      ],
-    },
-    body,
-  );
+  const legend: Frame['legend'] = [
+    { label: options.bars.label, colour: options.bars.colour, kind: 'box' },
+    { label: options.line.label, colour: options.line.colour, kind: 'dash' },
+  ];
+  return frame({ ...options, ticks, legend }, body);
 }
