@@ -1,7 +1,7 @@
 // Loading every input a command needs, once, with every problem in every file reported together.
 import type { Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
-import { isInPost } from '../core/workforce.js';
+import { allocatedCases } from '../core/workforce.js';
 import { InputError, UsageError, type InputProblem } from '../errors.js';
 import { readConfig } from '../io/config-file.js';
 import { readReferrals, type ReferralsFile } from '../io/referrals-file.js';
@@ -76,8 +76,7 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
 /** Checks across the two files: more cases allocated to staff than are open in the referrals. */
 function crossCheck(staff: StaffFile, referrals: ReferralsFile | null, asOf: Day): string[] {
   if (referrals === null || !staff.info.columns.has('caseload')) return [];
-  let allocated = 0;
-  for (const person of staff.staff) if (person.caseHolding && person.caseload !== null && isInPost(person, asOf)) allocated += person.caseload;
+  const allocated = allocatedCases(staff.staff, asOf) ?? 0;
   const open = referrals.summary.openCases;
   if (allocated <= open) return [];
   return [

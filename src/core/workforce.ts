@@ -75,6 +75,15 @@ export interface WorkforceCounts {
   allocatedCases: number | null;
 }
 
+/** Sum of `caseload` over case-holding staff in post; null when no such person has one. */
+export function allocatedCases(staff: readonly StaffMember[], asOf: Day): number | null {
+  let allocated: number | null = null;
+  for (const person of staff) {
+    if (person.caseHolding && person.caseload !== null && isInPost(person, asOf)) allocated = (allocated ?? 0) + person.caseload;
+  }
+  return allocated;
+}
+
 export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experienceYears: number): WorkforceCounts {
   let inPost = 0;
   let excludedNotStarted = 0;
@@ -84,7 +93,6 @@ export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experie
   let experiencedFte = ZERO;
   let teamManagerFte = ZERO;
   let agencyFte = ZERO;
-  let allocated: number | null = null;
   for (const person of staff) {
     if (!isInPost(person, asOf)) {
       if (person.startDate !== null && person.startDate > asOf) excludedNotStarted++;
@@ -97,7 +105,6 @@ export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experie
       caseHoldingPeople++;
       caseHoldingFte = caseHoldingFte.plus(person.fte);
       if (isExperienced(person.qualifiedDate, asOf, experienceYears)) experiencedFte = experiencedFte.plus(person.fte);
-      if (person.caseload !== null) allocated = (allocated ?? 0) + person.caseload;
     }
     if ((person.caseHolding || person.role === 'team_manager') && person.contract === 'agency') {
       agencyFte = agencyFte.plus(person.fte);
@@ -114,7 +121,7 @@ export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experie
     earlyCareerFte: caseHoldingFte.minus(experiencedFte),
     teamManagerFte,
     agencyFte,
-    allocatedCases: allocated,
+    allocatedCases: allocatedCases(staff, asOf),
   };
 }
 
