@@ -34,6 +34,8 @@ export interface TableRow {
 export interface TableInfo {
   /** Known columns present in the header. */
   columns: Set<string>;
+  /** The header row's cells as written (trimmed); empty when the file had no header. */
+  headers: string[];
   rows: number;
   delimiter: string;
   /** Non-fatal notes, such as an ignored column that looks like a misspelt known one. */
@@ -311,5 +313,5 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');
   else if (rows === 0 && log.count === 0) problem(null, null, null, 'the file has a header row but no data rows');
   log.throwIfAny([...source.warnings, ...warnings]);
-  return { columns: new Set(index.keys()), rows, delimiter, warnings };
+  return { columns: new Set(index.keys()), headers: headers ?? [], rows, delimiter, warnings };
 }
