@@ -3,10 +3,12 @@ import type { Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
 import { allocatedCases } from '../core/workforce.js';
 import { InputError, UsageError, type InputProblem } from '../errors.js';
+import { normaliseName } from '../core/config.js';
 import { readConfig } from '../io/config-file.js';
-import { readReferrals, type ReferralsFile } from '../io/referrals-file.js';
+import { nearest } from '../io/nearest.js';
+import { readReferrals, REFERRAL_COLUMNS, type ReferralsFile } from '../io/referrals-file.js';
 import { openSource, type ChunkSource } from '../io/source.js';
-import { readStaff, type StaffFile } from '../io/staff-file.js';
+import { readStaff, STAFF_COLUMNS, type StaffFile } from '../io/staff-file.js';
 
 export interface InputPaths {
   staff: string;
@@ -70,7 +72,44 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
       ? null
       : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
   if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
-  return { config, staff, referrals, warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf)] };
+  const aliasProblems = unusedColumnAliases(config, paths.config ?? 'config', staff, referrals);
+  if (aliasProblems.length > 0) throw new InputError(aliasProblems);
+  const unusedRoleAliases = Object.keys(config.role_aliases).filter((title) => !staff.roleAliasesUsed.has(title));
+  const roleAliasWarnings = unusedRoleAliases.map(
+    (title) => `${paths.config}: role_aliases: no role in ${staff.name} is "${title}" (matched ignoring case, spaces and hyphens); the alias changes nothing`,
+  );
+  return {
+    config,
+    staff,
+    referrals,
+    warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...roleAliasWarnings],
+  };
+}
+
+/**
+ * A column alias whose header is in none of the files it could apply to changes nothing: a typo
+ * (`"Employe Number": "staff_id"`) must not pass silently, so it is an input error.
+ */
+function unusedColumnAliases(config: Config, configFile: string, staff: StaffFile, referrals: ReferralsFile | null): InputProblem[] {
+  const files = [
+    { name: staff.name, headers: staff.info.headers, columns: STAFF_COLUMNS },
+    ...(referrals === null ? [] : [{ name: referrals.name, headers: referrals.info.headers, columns: REFERRAL_COLUMNS }]),
+  ];
+  return Object.entries(config.column_aliases).flatMap(([header, column]) => {
+    const applies = files.filter((f) => f.columns.some((c) => c.name === column));
+    if (applies.length === 0 || applies.some((f) => f.headers.some((h) => normaliseName(h) === header))) return [];
+    const headers = applies.flatMap((f) => f.headers.filter((h) => h !== ''));
+    const best = nearest(header, headers.map(normaliseName));
+    return [{
+      file: configFile,
+      line: null,
+      column: null,
+      header: null,
+      message:
+        `column_aliases: the header "${header}" (for ${column}) is not in ${applies.map((f) => f.name).join(' or ')}` +
+        `${best ? `; did you mean "${headers[best.index]}"?` : ''} (headers found: ${headers.join(', ') || 'none'})`,
+    }];
+  });
 }
 
 /** Checks across the two files: more cases allocated to staff than are open in the referrals. */

@@ -17,9 +17,9 @@ export const ConfigSchema = z
   .object({
     salaries: z
       .object({
-        experienced: pounds.positive(),
-        early_career: pounds.positive(),
-        team_manager: pounds.positive(),
+        experienced: z.number().finite().positive(),
+        early_career: z.number().finite().positive(),
+        team_manager: z.number().finite().positive(),
       })
       .partial()
       .strict(),

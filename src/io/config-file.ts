@@ -1,8 +1,13 @@
 // The JSON config file, validated with zod; every problem reported at once.
-import { DEFAULT_CONFIG, resolveConfig, type Config } from '../core/config.js';
-import { InputError } from '../errors.js';
+import { DEFAULT_CONFIG, normaliseName, resolveConfig, ROLES, type Config } from '../core/config.js';
+import { InputError, type InputProblem } from '../errors.js';
 import { nearest } from './nearest.js';
+import { REFERRAL_COLUMNS } from './referrals-file.js';
 import { readSource } from './source.js';
+import { STAFF_COLUMNS } from './staff-file.js';
+
+/** Every column caseplan reads, in either file: the only valid targets of column_aliases. */
+export const READ_COLUMNS: readonly string[] = [...new Set([...STAFF_COLUMNS, ...REFERRAL_COLUMNS].map((c) => c.name))];
 
 export async function readConfig(path: string | null): Promise<Config> {
   if (path === null) return DEFAULT_CONFIG;
@@ -15,18 +20,33 @@ export async function readConfig(path: string | null): Promise<Config> {
   }
   const { ConfigSchema } = await import('../core/config-schema.js');
   const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues.map((issue) => ({
-        file: source.name,
-        line: null,
-        column: null,
-        header: null,
-        message: `${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}${suggestion(issue)}`,
-      })),
-    );
+  const problem = (message: string): InputProblem => ({ file: source.name, line: null, column: null, header: null, message });
+  const problems: InputProblem[] = [];
+  // One message per problem: zod may report several failed checks for one value (-1 is neither
+  // non-negative nor positive); the first says it.
+  const seenPaths = new Set<string>();
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const path = issue.path.join('.');
+    if (seenPaths.has(path) && issue.code !== 'unrecognized_keys') continue;
+    seenPaths.add(path);
+    problems.push(problem(`${path.length > 0 ? path : '(top level)'}: ${issue.message}${suggestion(issue, json)}`));
   }
+  problems.push(...aliasTargetProblems(json).map(problem));
+  if (problems.length > 0 || !parsed.success) throw new InputError(problems);
   return resolveConfig(parsed.data);
+}
+
+/** A column alias must name a column caseplan reads: `"fte": "ftee"` would otherwise change nothing. */
+function aliasTargetProblems(json: unknown): string[] {
+  const aliases = (json as { column_aliases?: unknown } | null)?.column_aliases;
+  if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases)) return [];
+  return Object.entries(aliases).flatMap(([header, column]) => {
+    if (typeof column !== 'string' || READ_COLUMNS.includes(normaliseName(column))) return [];
+    const best = nearest(normaliseName(column), [...READ_COLUMNS]);
+    return [
+      `column_aliases.${header}: ${JSON.stringify(column)} is not a column caseplan reads${best ? `; did you mean "${READ_COLUMNS[best.index]}"?` : ''} (columns: ${READ_COLUMNS.join(', ')})`,
+    ];
+  });
 }
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
@@ -34,8 +54,13 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   salaries: ['experienced', 'early_career', 'team_manager'],
 };
 
-/** For an unknown key, the known key it most likely meant: "; did you mean salaries?". */
-function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }): string {
+/** For an unknown key, the known key it most likely meant: "; did you mean salaries?"; likewise a role. */
+function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }, json: unknown): string {
+  if (issue.path[0] === 'role_aliases' && issue.path.length === 2 && issue.code === 'invalid_value') {
+    const given = (json as { role_aliases: Record<string, unknown> }).role_aliases[String(issue.path[1])];
+    const best = typeof given === 'string' ? nearest(normaliseName(given), [...ROLES]) : null;
+    return `${typeof given === 'string' ? ` (given ${JSON.stringify(given)})` : ''}${best ? `; did you mean "${ROLES[best.index]}"?` : ''}`;
+  }
   if (issue.code !== 'unrecognized_keys' || issue.keys === undefined) return '';
   const known = KNOWN_KEYS[issue.path.join('.')] ?? [];
   const hints = issue.keys.flatMap((key) => {

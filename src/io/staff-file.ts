@@ -27,6 +27,8 @@ export interface StaffFile {
   staff: StaffMember[];
   info: TableInfo;
   warnings: string[];
+  /** The role_aliases keys (normalised) that matched at least one role cell. */
+  roleAliasesUsed: Set<string>;
 }
 
 export function decodeRole(text: string, aliases: Record<string, Role>): Decoded<Role> {
@@ -68,7 +70,12 @@ export async function readStaff(
   const ids = createIdSet(source.size === null ? undefined : source.size / 60);
   // Cells such as "1", "0.8", "Social Worker" and "£36,500" repeat down a staff list: each distinct
   // text is decoded once (the values are immutable), which saves most of the work and garbage.
-  const roleOf = memo((t) => decodeRole(t, config.role_aliases));
+  const roleAliasesUsed = new Set<string>();
+  const roleOf = memo((t) => {
+    const normal = normaliseName(t);
+    if (config.role_aliases[normal] !== undefined) roleAliasesUsed.add(normal);
+    return decodeRole(t, config.role_aliases);
+  });
   const contractOf = memo(decodeContract);
   const yesNoOf = memo(decodeYesNo);
   const wholeNumberOf = memo(decodeWholeNumber);
@@ -126,7 +133,7 @@ export async function readStaff(
     }
     staff.push(person);
   });
-  return { name: source.name, staff, info, warnings: [...source.warnings, ...info.warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+  return { name: source.name, staff, info, roleAliasesUsed, warnings: [...source.warnings, ...info.warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
 }
 
 const examples = (people: readonly StaffMember[]): string =>
