@@ -2,12 +2,28 @@
 // 0 success, 2 usage, 3 invalid or unreadable input, 1 a bug.
 import { CommanderError } from 'commander';
 import { formatProblem, InputError, UsageError } from '../errors.js';
-import { processTerminal, type Terminal } from './emit.js';
+import { processTerminal, watchOutput, type Terminal } from './emit.js';
 import { buildProgram } from './program.js';
 
 export const EXIT = { ok: 0, bug: 1, usage: 2, input: 3 } as const;
 
+/**
+ * Runs one command line and returns its exit code. A reader that goes away (`caseplan ... | head`,
+ * `2>&1 | head -3`) does not change the code: the run ends as it would have (0, 2 or 3), quietly.
+ * Any other failure to write stdout (a full disk) is a usage error like a failed --output (exit 2).
+ */
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
+  // Watched from the start, so no failed write can become an uncaught exception (exit 1).
+  const stdout = watchOutput(terminal.stdout);
+  const stderr = watchOutput(terminal.stderr);
+  const code = await run(argv, terminal);
+  await Promise.all([stdout.settled(), stderr.settled()]);
+  if (stdout.failure === null) return code;
+  terminal.stderr.write(`caseplan: error: cannot write to standard output: ${stdout.failure.code ?? stdout.failure.message}\n`);
+  return code === EXIT.ok ? EXIT.usage : code;
+}
+
+async function run(argv: readonly string[], terminal: Terminal): Promise<number> {
   const program = buildProgram(terminal);
   if (argv.length <= 2) {
     // No command: teach, but say it was not a successful run (scripts rely on exit codes).
