@@ -4,8 +4,8 @@ import { addYears, formatIso } from '../core/dates.js';
 import { exact } from '../core/exact.js';
 import { formatPounds, toPounds } from '../core/money.js';
 import { GROUPS } from '../core/workforce.js';
-import { caseload, count, fte, grouped, plain, rate } from '../io/render/numbers.js';
-import { demandSourceText, GROUP_LABEL } from '../io/render/plan-text.js';
+import { caseload, count, fte, grouped, plain, rate, share } from '../io/render/numbers.js';
+import { demandSourceText, GROUP_LABEL, withoutText } from '../io/render/plan-text.js';
 import type { PlanRun } from './plan.js';
 import type { ProjectionRun } from './projection.js';
 
@@ -46,21 +46,35 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   if (constraints.mix !== null && rule.mix !== null) {
     add('constraints.mix.min_experienced_fte_after', constraints.mix.minExperiencedFteAfter,
       `Mix: experienced FTE >= ${rate(rule.mix)} of case-holding FTE. After hires that is ${rate(rule.mix)} x ${fte(after.caseHoldingFte)} = ${fte(constraints.mix.minExperiencedFteAfter)} experienced FTE; ` +
-        `there will be ${fte(after.experiencedFte)} (${constraints.mix.metNow ? 'met already' : `${fte(current.experiencedFte)} now`}).`);
+        `there will be ${fte(after.experiencedFte)} (${fte(current.experiencedFte)} now, ${share(current.experiencedShare)} of case-holding FTE: ${constraints.mix.metNow ? 'the mix holds now, before any hire, and the hires must keep it' : 'short of the mix now'}).`);
   }
   if (constraints.caps !== null && rule.caps !== null) {
     add('constraints.caps.capacity_after', constraints.caps.capacityAfter,
       `Caps: at most ${count(rule.caps.earlyCareer)} cases per early-career FTE and ${count(rule.caps.experienced)} per experienced FTE. ` +
         `Capacity now ${count(constraints.caps.capacityNow)} cases, after hires ${count(constraints.caps.capacityAfter)}, for ${count(plan.demand.openCases)} open cases.`);
   }
+  const active = (['target', 'mix', 'caps'] as const).filter((name) => constraints[name] !== null);
+  const notBinding = active.filter((name) => !plan.binding.includes(name));
   add('binding_constraints', plan.binding,
     plan.binding.length === 0
-      ? 'No constraint binds: the workforce in post already meets them all, so nobody is hired (nobody is ever removed).'
-      : `Binding: ${plan.binding.join(' and ')}, meaning one fewer hire would break ${plan.binding.length === 1 ? 'it' : 'them'}.`);
+      ? hires.experienced + hires.earlyCareer === 0
+        ? 'No constraint binds: the workforce in post already meets them all, so nobody is hired (nobody is ever removed).'
+        : 'No constraint binds on its own: dropping any one of them would not give a cheaper plan.'
+      : `A constraint binds when dropping it alone would give a cheaper plan. ` +
+          plan.binding.map((name) => `The ${name} binds: ${withoutText(plan, name)}.`).join(' ') +
+          (notBinding.length > 0 ? ` The ${notBinding.join(' and the ')} ${notBinding.length === 1 ? 'does' : 'do'} not: without ${notBinding.length === 1 ? 'it' : 'either'} the plan would cost the same or more.` : ''));
+  // The target calls for hires of some kind; experienced hires over the cheapest way to meet it are
+  // there for the mix or the caps: each that, dropped alone, would leave fewer experienced hires.
+  const forExperienced = plan.binding.filter((name) => name !== 'target' && constraints[name]!.without.hires.experienced < hires.experienced);
   add('hires.experienced', hires.experienced,
     `Cheapest hires: an experienced social worker costs ${formatPounds(plan.unitCosts.experienced)} a year, an early-career one ${formatPounds(plan.unitCosts.early_career)}. ` +
       `Every number of experienced hires from 0 up to the fewest that meet every constraint on their own was tried, each with the fewest early-career hires that then meet the target and caps; ` +
-      `the cheapest is ${hires.experienced} experienced and ${hires.earlyCareer} early career (on a tie: fewer people, then fewer experienced).`);
+      `the cheapest is ${hires.experienced} experienced and ${hires.earlyCareer} early career (on a tie: fewer people, then fewer experienced).` +
+      (hires.experienced === 0
+        ? ''
+        : forExperienced.length > 0
+          ? ` The experienced hires are there for ${forExperienced.map((name) => `the ${name} (${withoutText(plan, name)})`).join(' and ')}.`
+          : ' The experienced hires are there because they meet the constraints at the lowest cost.'));
   add('hires.early_career', hires.earlyCareer, `Early-career hires: ${hires.earlyCareer}, newly qualified, 1.0 FTE each.`);
   add('team_managers_required', plan.teamManagersRequired,
     `Team managers: one per ${count(config.span_of_control)} case-holding FTE, so ceil(${fte(after.caseHoldingFte)} / ${count(config.span_of_control)}) = ${plan.teamManagersRequired} are needed after hires.`);

@@ -35,7 +35,7 @@ export interface UnitCosts {
 export type Constraint = 'target' | 'mix' | 'caps';
 
 export type HiringOutcome =
-  | { feasible: true; experienced: number; earlyCareer: number; binding: Constraint[] }
+  | { feasible: true; experienced: number; earlyCareer: number }
   | { feasible: false; reason: string };
 
 interface Checks {
@@ -44,12 +44,14 @@ interface Checks {
   caps(x: number, y: number): boolean;
 }
 
-function checksFor(state: HiringState, rule: HiringRule): Checks {
+/** The checks of a rule; a dropped constraint always holds (to price it: the plan without it). */
+function checksFor(state: HiringState, rule: HiringRule, dropped: Constraint | null = null): Checks {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   return {
-    target: (x, y) => D <= rule.target * (C + x + y) + TOLERANCE,
-    mix: (x, y) => rule.mix === null || E + x >= rule.mix * (C + x + y) - TOLERANCE,
+    target: (x, y) => dropped === 'target' || D <= rule.target * (C + x + y) + TOLERANCE,
+    mix: (x, y) => dropped === 'mix' || rule.mix === null || E + x >= rule.mix * (C + x + y) - TOLERANCE,
     caps: (x, y) =>
+      dropped === 'caps' ||
       rule.caps === null ||
       D <= rule.caps.earlyCareer * (C + y - E) + rule.caps.experienced * (E + x) + TOLERANCE,
   };
@@ -71,25 +73,31 @@ export function checkHires(state: HiringState, rule: HiringRule, x: number, y: n
   return { target: checks.target(x, y), mix: checks.mix(x, y), caps: checks.caps(x, y) };
 }
 
-export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCosts): HiringOutcome {
+/**
+ * The cheapest hires meeting every constraint of the rule, except `dropped` when it is given (what
+ * the plan would be without that constraint alone: how a constraint is found to bind, and its price).
+ */
+export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCosts, dropped: Constraint | null = null): HiringOutcome {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
-  const checks = checksFor(state, rule);
+  const checks = checksFor(state, rule, dropped);
+  const mix = dropped === 'mix' ? null : rule.mix;
+  const caps = dropped === 'caps' ? null : rule.caps;
   const feasible = (x: number, y: number) => checks.target(x, y) && checks.mix(x, y) && checks.caps(x, y);
 
-  if (rule.mix !== null && rule.mix >= 1 - TOLERANCE && E < C - TOLERANCE) {
+  if (mix !== null && mix >= 1 - TOLERANCE && E < C - TOLERANCE) {
     return {
       feasible: false,
-      reason: `a mix of ${formatShare(rule.mix)} needs every case-holding FTE to be experienced, but ${formatFte(C - E)} early-career FTE are in post and nobody is removed`,
+      reason: `a mix of ${formatShare(mix)} needs every case-holding FTE to be experienced, but ${formatFte(C - E)} early-career FTE are in post and nobody is removed`,
     };
   }
 
   // x*: the fewest experienced hires that satisfy everything with no early-career hires. Past it,
   // adding experienced staff only adds cost, so the search over x stops there.
-  let guess = D / rule.target - C;
-  if (rule.mix !== null && rule.mix < 1) guess = Math.max(guess, (rule.mix * C - E) / (1 - rule.mix));
-  if (rule.caps !== null) guess = Math.max(guess, (D - rule.caps.earlyCareer * (C - E)) / rule.caps.experienced - E);
+  let guess = dropped === 'target' ? 0 : D / rule.target - C;
+  if (mix !== null && mix < 1) guess = Math.max(guess, (mix * C - E) / (1 - mix));
+  if (caps !== null) guess = Math.max(guess, (D - caps.earlyCareer * (C - E)) / caps.experienced - E);
   // A guard against an endless search, far above any answer: every bound above is a necessary condition.
-  const limit = Math.ceil(Math.max(guess, 0) + D / Math.min(rule.target, rule.caps?.experienced ?? Infinity) + C) + 1000;
+  const limit = Math.ceil(Math.max(guess, 0) + D / Math.min(rule.target, caps?.experienced ?? Infinity) + C) + 1000;
   const xStar = leastSatisfying((x) => feasible(x, 0), guess, limit);
   if (xStar === null) return { feasible: false, reason: 'no number of hires satisfies every constraint' };
 
@@ -103,20 +111,20 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCost
   const costY = costs.earlyCareer.toNumber();
   let best: { x: number; y: number; cost: number } | null = null;
   for (let x = 0; x <= xStar; x++) {
-    const y = leastEarlyCareer(state, rule, checks, x, limit);
+    const y = leastEarlyCareer(state, { ...rule, caps }, checks, x, limit, dropped === 'target');
     if (y === null || !checks.mix(x, y)) continue;
     const candidate = { x, y, cost: costX * x + costY * y };
     if (best === null || isBetter(candidate, best, costs)) best = candidate;
   }  // xStar itself is feasible with y = 0, so best is always set here.
   const chosen = best ?? { x: xStar, y: 0 };
-  return { feasible: true, experienced: chosen.x, earlyCareer: chosen.y, binding: bindingConstraints(checks, chosen.x, chosen.y) };
+  return { feasible: true, experienced: chosen.x, earlyCareer: chosen.y };
 }
 
 /** The fewest early-career hires that, with x experienced hires, meet the target and the caps. */
-function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, x: number, limit: number): number | null {
+function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, x: number, limit: number, noTarget: boolean): number | null {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   if (rule.caps !== null && rule.caps.earlyCareer <= 0 && !checks.caps(x, 0)) return null;
-  let guess = D / rule.target - C - x;
+  let guess = noTarget ? 0 : D / rule.target - C - x;
   if (rule.caps !== null && rule.caps.earlyCareer > 0) {
     guess = Math.max(guess, (D - rule.caps.experienced * (E + x)) / rule.caps.earlyCareer - (C - E));
   }
@@ -132,12 +140,6 @@ function isBetter(a: { x: number; y: number; cost: number }, b: { x: number; y: 
   if (byCost !== 0) return byCost < 0;
   if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
   return a.x < b.x;
-}
-
-/** A constraint binds when one fewer hire of some kind would break it. */
-function bindingConstraints(checks: Checks, x: number, y: number): Constraint[] {
-  const names: Constraint[] = ['target', 'mix', 'caps'];
-  return names.filter((name) => (x > 0 && !checks[name](x - 1, y)) || (y > 0 && !checks[name](x, y - 1)));
 }
 
 function formatShare(share: number): string {

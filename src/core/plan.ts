@@ -71,11 +71,29 @@ export interface GroupCost {
   oneOffCost: Money;
 }
 
+/**
+ * The plan with one constraint dropped and everything else the same. A constraint **binds** when
+ * this plan is cheaper a year than the plan with it (issue 10): the difference is its price.
+ */
+export interface PlanWithout {
+  hires: { experienced: number; earlyCareer: number; teamManager: number };
+  annualCost: Money;
+  oneOffCost: Money;
+  /** The plan's annual cost minus this one's: what the constraint costs a year (0 when it does not bind). */
+  annualPrice: Money;
+}
+
+interface ConstraintStatus {
+  metNow: boolean;
+  binding: boolean;
+  without: PlanWithout;
+}
+
 /** Each constraint of the rule, measured now and after hires: what --explain and the JSON report. */
 export interface ConstraintReport {
-  target: { minCaseHoldingFte: number; metNow: boolean; binding: boolean };
-  mix: { minExperiencedFteAfter: number; metNow: boolean; binding: boolean } | null;
-  caps: { capacityNow: number; capacityAfter: number; metNow: boolean; binding: boolean } | null;
+  target: { minCaseHoldingFte: number } & ConstraintStatus;
+  mix: { minExperiencedFteAfter: number } & ConstraintStatus | null;
+  caps: { capacityNow: number; capacityAfter: number } & ConstraintStatus | null;
 }
 
 export interface Plan {
@@ -111,21 +129,43 @@ export function snapshot(openCases: number, caseHoldingFte: Exact, experiencedFt
 export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts, demand: Demand, currentPaybill: Money): PlanOutcome {
   const { config, rule } = parameters;
   const unitCosts = unitAnnualCosts(config);
-  const outcome = solveHires(
-    {
-      openCases: demand.openCases,
-      caseHoldingFte: workforce.caseHoldingFte.toNumber(),
-      experiencedFte: workforce.experiencedFte.toNumber(),
-    },
-    rule,
-    { experienced: unitCosts.experienced, earlyCareer: unitCosts.early_career },
-  );
+  const state = {
+    openCases: demand.openCases,
+    caseHoldingFte: workforce.caseHoldingFte.toNumber(),
+    experiencedFte: workforce.experiencedFte.toNumber(),
+  };
+  const solve = (dropped: Constraint | null) =>
+    solveHires(state, rule, { experienced: unitCosts.experienced, earlyCareer: unitCosts.early_career }, dropped);
+  const outcome = solve(null);
   if (!outcome.feasible) return { ok: false, reason: outcome.reason };
 
+  // Hires with their team managers and costs: for the plan, and for the plan without each constraint.
+  const costed = (x: number, y: number) => {
+    const managers = teamManagerHires(workforce.caseHoldingFte.plus(x + y).toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
+    const annual = [roundToPence(unitCosts.experienced.times(x)), roundToPence(unitCosts.early_career.times(y)), roundToPence(unitCosts.team_manager.times(managers.hires))];
+    return {
+      hires: { experienced: x, earlyCareer: y, teamManager: managers.hires },
+      managers,
+      annualCost: annual.reduce((sum, a) => sum.plus(a), ZERO),
+      oneOffCost: exact(config.recruitment_cost).times(x + y + managers.hires),
+    };
+  };
   const x = outcome.experienced;
   const y = outcome.earlyCareer;
+  const chosen = costed(x, y);
+  const statusOf = (constraint: Constraint, metNow: boolean): ConstraintStatus => {
+    const relaxed = solve(constraint);
+    // Dropping a constraint only widens the choice, so the relaxed plan always exists.
+    const other = relaxed.feasible ? costed(relaxed.experienced, relaxed.earlyCareer) : chosen;
+    const annualPrice = chosen.annualCost.minus(other.annualCost);
+    return {
+      metNow,
+      binding: annualPrice.gt(0),
+      without: { hires: other.hires, annualCost: other.annualCost, oneOffCost: other.oneOffCost, annualPrice },
+    };
+  };
   const afterCaseHolding = workforce.caseHoldingFte.plus(x + y);
-  const managers = teamManagerHires(afterCaseHolding.toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
+  const managers = chosen.managers;
   const hires = { experienced: x, earlyCareer: y, teamManager: managers.hires, total: x + y + managers.hires };
 
   const groupCost = (group: Group, currentFte: Exact, hired: number): GroupCost => ({
@@ -150,10 +190,11 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
   const capacity = (experienced: number, total: number) =>
     rule.caps === null ? 0 : rule.caps.earlyCareer * (total - experienced) + rule.caps.experienced * experienced;
   const constraints: ConstraintReport = {
-    target: { minCaseHoldingFte: D / rule.target, metNow: now.target, binding: outcome.binding.includes('target') },
-    mix: rule.mix === null ? null : { minExperiencedFteAfter: rule.mix * (C + x + y), metNow: now.mix, binding: outcome.binding.includes('mix') },
-    caps: rule.caps === null ? null : { capacityNow: capacity(E, C), capacityAfter: capacity(E + x, C + x + y), metNow: now.caps, binding: outcome.binding.includes('caps') },
+    target: { minCaseHoldingFte: D / rule.target, ...statusOf('target', now.target) },
+    mix: rule.mix === null ? null : { minExperiencedFteAfter: rule.mix * (C + x + y), ...statusOf('mix', now.mix) },
+    caps: rule.caps === null ? null : { capacityNow: capacity(E, C), capacityAfter: capacity(E + x, C + x + y), ...statusOf('caps', now.caps) },
   };
+  const binding = (['target', 'mix', 'caps'] as const).filter((name) => constraints[name]?.binding === true);
 
   return {
     ok: true,
@@ -169,7 +210,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
       },
       hires,
       teamManagersRequired: managers.required,
-      binding: outcome.binding,
+      binding,
       after: snapshot(
         demand.openCases,
         afterCaseHolding,

@@ -34,7 +34,7 @@ describe('--explain', () => {
     const text = result.explanation.map((s: { text: string }) => s.text).join('\n');
     expect(text).toMatch(/of 12,376 rows in fixtures\/referrals\.csv/);
     expect(text).toMatch(/50 x £39,438\.00 salary x \(1 \+ 30% on-costs\) = £2,563,470\.00 a year/);
-    expect(text).toMatch(/Binding: mix/);
+    expect(text).toMatch(/The mix binds: without it \d+ experienced/);
   });
 
   it('prints the same derivation after the table and in markdown', () => {

@@ -2,7 +2,7 @@
 import type { Config } from '../../core/config.js';
 import { formatIso } from '../../core/dates.js';
 import { toPounds } from '../../core/money.js';
-import type { Plan } from '../../core/plan.js';
+import type { Plan, PlanWithout } from '../../core/plan.js';
 import { GROUPS } from '../../core/workforce.js';
 import { plain } from './numbers.js';
 
@@ -83,12 +83,12 @@ export function planJson(plan: Plan) {
     team_managers_required: plan.teamManagersRequired,
     binding_constraints: plan.binding,
     constraints: {
-      target: { min_case_holding_fte: plan.constraints.target.minCaseHoldingFte, met_now: plan.constraints.target.metNow, binding: plan.constraints.target.binding },
-      mix: plan.constraints.mix === null ? null : { min_experienced_fte_after: plan.constraints.mix.minExperiencedFteAfter, met_now: plan.constraints.mix.metNow, binding: plan.constraints.mix.binding },
+      target: { min_case_holding_fte: plan.constraints.target.minCaseHoldingFte, ...constraintStatusJson(plan.constraints.target) },
+      mix: plan.constraints.mix === null ? null : { min_experienced_fte_after: plan.constraints.mix.minExperiencedFteAfter, ...constraintStatusJson(plan.constraints.mix) },
       caps:
         plan.constraints.caps === null
           ? null
-          : { capacity_now: plan.constraints.caps.capacityNow, capacity_after: plan.constraints.caps.capacityAfter, met_now: plan.constraints.caps.metNow, binding: plan.constraints.caps.binding },
+          : { capacity_now: plan.constraints.caps.capacityNow, capacity_after: plan.constraints.caps.capacityAfter, ...constraintStatusJson(plan.constraints.caps) },
     },
     cost: {
       annual: toPounds(plan.cost.annual),
@@ -100,5 +100,20 @@ export function planJson(plan: Plan) {
         }),
       ),
     },
+  };
+}
+
+/** Whether a constraint binds, and the plan without it: what the constraint costs a year. */
+function constraintStatusJson(status: { metNow: boolean; binding: boolean; without: PlanWithout }) {
+  const { hires, annualCost, oneOffCost, annualPrice } = status.without;
+  return {
+    met_now: status.metNow,
+    binding: status.binding,
+    without: {
+      hires: { experienced: hires.experienced, early_career: hires.earlyCareer, team_manager: hires.teamManager },
+      annual_cost: toPounds(annualCost),
+      one_off_cost: toPounds(oneOffCost),
+    },
+    annual_price: toPounds(annualPrice),
   };
 }

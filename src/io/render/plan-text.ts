@@ -3,6 +3,7 @@ import { formatIso } from '../../core/dates.js';
 import { exact, sumExact } from '../../core/exact.js';
 import { formatPounds } from '../../core/money.js';
 import type { Plan } from '../../core/plan.js';
+import type { Constraint } from '../../core/hiring.js';
 import { GROUPS, type Group } from '../../core/workforce.js';
 import type { Block, Cell } from './document.js';
 import { caseload, count, fte, rate, share } from './numbers.js';
@@ -36,8 +37,20 @@ export function assumptionItems(plan: Plan): string[] {
   ];
   if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires`);
   if (rule.caps !== null) items.push(`caseload caps: ${count(rule.caps.earlyCareer)} per early-career FTE, ${count(rule.caps.experienced)} per experienced FTE`);
-  if (plan.binding.length > 0) items.push(`binding constraint: ${plan.binding.join(', ')} (one fewer hire would break it)`);
+  for (const name of plan.binding) items.push(`binding constraint: ${name}: ${withoutText(plan, name)}`);
   return items;
+}
+
+/** "without it 0 experienced / 77 early career / 11 team managers would be hired, £214,891.30 a year cheaper" */
+export function withoutText(plan: Plan, name: Constraint): string {
+  const status = plan.constraints[name];
+  if (status === null) return 'not asked for';
+  const { hires, annualPrice } = status.without;
+  const what = `${hires.experienced} experienced / ${hires.earlyCareer} early career / ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}`;
+  if (hires.experienced + hires.earlyCareer + hires.teamManager === 0) return `without it no hires would be needed, ${formatPounds(annualPrice)} a year cheaper`;
+  const others = (['target', 'mix', 'caps'] as const).filter((other) => other !== name && plan.constraints[other] !== null);
+  const meets = others.length === 0 ? 'would be hired' : `would meet the ${others.join(' and the ')}`;
+  return `without it ${what} ${meets}, ${formatPounds(annualPrice)} a year cheaper`;
 }
 
 export function headline(plan: Plan): string {
