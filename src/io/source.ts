@@ -1,6 +1,7 @@
 // Reading an input file (or stdin, as "-") as a stream of text chunks, so memory does not grow with
-// the file: BOM stripped, UTF-8 or else Windows-1252 (Excel's "CSV" on a UK Windows machine),
-// binary files refused. The whole-text form (readSource) is kept for the small JSON config.
+// the file: BOM stripped, UTF-8 or else Windows-1252 (Excel's "CSV" on a UK Windows machine), or
+// UTF-16 with a byte-order mark (Excel's "Unicode text"), binary files refused. The whole-text form
+// (readSource) is kept for the small JSON config.
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { readSync } from 'node:fs';
@@ -67,21 +68,21 @@ const windowsWarning = (name: string) =>
  * UTF-8 until a chunk is not valid UTF-8, from which point on it decodes Windows-1252 (with one
  * warning). A character split across chunks is carried over whole. Everything before the first
  * invalid byte was valid UTF-8, and in practice plain ASCII, so the switch never changes earlier text.
+ * A UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian: Excel's "Unicode text") selects
+ * UTF-16 for the whole file instead; there every other byte of plain text is NUL, so a NUL
+ * character, not a NUL byte, marks a binary file, and a code unit or surrogate pair split across
+ * chunks is carried over by the streaming decoder.
  */
 export function createDecoder(name: string, warnings: string[]): { decode(bytes: Buffer, last: boolean): string } {
   let carry: Buffer | null = null;
   let start = true;
   let checked = 0;
   let windows: TextDecoder | null = null;
+  let utf16: TextDecoder | null = null;
   return {
     decode(input, last) {
       let bytes = carry === null ? input : Buffer.concat([carry, input]);
       carry = null;
-      if (checked < 64 * 1024) {
-        const sample = bytes.subarray(0, 64 * 1024 - checked);
-        if (sample.includes(0)) throw binary(name);
-        checked += sample.length;
-      }
       if (start) {
         if (bytes.length < 3 && !last) {
           carry = Buffer.from(bytes);
@@ -89,6 +90,23 @@ export function createDecoder(name: string, warnings: string[]): { decode(bytes:
         }
         start = false;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+          utf16 = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
+          bytes = bytes.subarray(2);
+        }
+      }
+      if (utf16 !== null) {
+        const text = utf16.decode(bytes, { stream: !last });
+        if (checked < 32 * 1024) {
+          if (text.slice(0, 32 * 1024 - checked).includes('\0')) throw binary(name);
+          checked += text.length;
+        }
+        return text;
+      }
+      if (checked < 64 * 1024) {
+        const sample = bytes.subarray(0, 64 * 1024 - checked);
+        if (sample.includes(0)) throw binary(name);
+        checked += sample.length;
       }
       if (windows !== null) return windows.decode(bytes, { stream: !last });
       const cut = last ? bytes.length : completeUtf8Length(bytes);

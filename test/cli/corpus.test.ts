@@ -23,6 +23,25 @@ describe('awkward files that must be read', () => {
     expect(r.current).toMatchObject({ case_holding_fte: 1.5, paybill: 71500 });
   });
 
+  it('excel-unicode-text-utf16le.txt: Excel\'s "Unicode text" (UTF-16 LE with a BOM, tab-delimited, CRLF) read without a warning; £, ’ and an emoji read right', () => {
+    const run = plan('excel-unicode-text-utf16le.txt');
+    expect(run.stderr).toBe('');
+    // £39,438 x 1.3 + £32,251 x 0.6 x 1.3 + 47,775 x 1.3 (team manager, config salary).
+    expect(json(run).current).toMatchObject({ case_holding_fte: 1.6, experienced_fte: 1, early_career_fte: 0.6, team_manager_fte: 1, open_cases: 27, paybill: 138532.68 });
+    const byTeam = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/excel-unicode-text-utf16le.txt', '--by', 'team', '--format', 'csv']);
+    expect(byTeam.stdout.split('\n')[1]).toBe('Children’s Services North,1.6,1,0.6,1,27,16.875,0,0,0,0,0,');
+  });
+
+  it('utf16be-bom.csv: UTF-16 BE with a BOM, comma-delimited, a quoted comma and accented team names', () => {
+    const run = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/utf16be-bom.csv', '--by', 'team', '--format', 'csv']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(1, 4)).toEqual([
+      'Fostering — Sud (Équipe 2),1,0,1,0,10,10,0,0,1,62107.5,6000,',
+      '"Fostering, Nord-Est",1,1,0,0,20,20,0,1,1,104033.8,12000,',
+      'total,2,1,1,0,30,15,0,1,2,166141.3,18000,',
+    ]);
+  });
+
   it('semicolon.csv: semicolon delimiter detected, quoted semicolons kept in their field', () => {
     expect(json(plan('semicolon.csv')).current).toMatchObject({ case_holding_fte: 1.6, experienced_fte: 1, open_cases: 27 });
   });
