@@ -31,6 +31,27 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * A plan no number of hires can satisfy: a usage error (exit 2) that carries its reason and, in a
+ * projection, the year, so callers that list unreachable scenarios never read the message.
+ */
+export class UnreachablePlan extends UsageError {
+  override name = 'UnreachablePlan';
+  constructor(
+    readonly reason: string,
+    /** The projection year that cannot be planned; null for the plan for now. */
+    readonly year: number | null = null,
+    readonly date: string | null = null,
+  ) {
+    super(`no hires can satisfy ${year === null ? 'this plan' : `the plan in year ${year} (${date})`}: ${reason}`);
+  }
+
+  /** The reason, with the year when there is one: "in year 2 (2028-09-30): a mix of 100% needs ...". */
+  get detail(): string {
+    return this.year === null ? this.reason : `in year ${this.year} (${this.date}): ${this.reason}`;
+  }
+}
+
 /** `staff.csv:48:5 (fte): "1.5" is not in (0, 1]` */
 export function formatProblem(problem: InputProblem): string {
   let where = problem.file;

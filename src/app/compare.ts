@@ -1,6 +1,6 @@
 // `caseplan compare`: the same inputs, read once, planned under every combination of targets and mixes.
 import type { Money } from '../core/money.js';
-import { UsageError } from '../errors.js';
+import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
@@ -40,12 +40,13 @@ export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: reado
         });
       } catch (error) {
         // An unreachable scenario is a row with its reason, not the end of the comparison.
-        if (!(error instanceof UsageError) || !/no hires can satisfy/.test(error.message)) throw error;
-        scenarios.push({ target, mix, result: null, reason: error.message.replace(/^no hires can satisfy (this|the) plan:? ?/, '') });
+        if (!(error instanceof UnreachablePlan)) throw error;
+        scenarios.push({ target, mix, result: null, reason: error.detail });
       }
     }
   }
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
   return scenarios;
 }
+
 

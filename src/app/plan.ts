@@ -4,7 +4,7 @@ import type { Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { chooseDemand, makePlan, type Demand, type Plan } from '../core/plan.js';
 import { countWorkforce, type WorkforceCounts } from '../core/workforce.js';
-import { UsageError } from '../errors.js';
+import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 
 export interface PlanOptions {
@@ -47,6 +47,6 @@ export function runPlan(inputs: Inputs, options: PlanOptions): PlanRun {
     demand,
     paybill,
   );
-  if (!outcome.ok) throw new UsageError(`no hires can satisfy this plan: ${outcome.reason}`);
+  if (!outcome.ok) throw new UnreachablePlan(outcome.reason);
   return { plan: outcome.plan, workforce };
 }

@@ -4,7 +4,7 @@ import { ZERO, type Exact } from '../core/exact.js';
 import { cohortsOf, project, type ProjectionTotals, type ProjectionYear } from '../core/projection.js';
 import { deriveGrowth, deriveTurnover, flagRate, type Rate } from '../core/rates.js';
 import type { Money } from '../core/money.js';
-import { UsageError } from '../errors.js';
+import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { runPlan, type PlanOptions, type PlanRun } from './plan.js';
 
@@ -81,7 +81,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       convertAgency,
       cohorts,
     });
-    if (!outcome.ok) throw new UsageError(`no hires can satisfy the plan in year ${outcome.year} (${formatIso(addYears(asOf, outcome.year))}): ${outcome.reason}`);
+    if (!outcome.ok) throw new UnreachablePlan(outcome.reason, outcome.year, formatIso(addYears(asOf, outcome.year)));
     return outcome;
   };
   const projection = run(options.convertAgency);

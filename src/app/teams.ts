@@ -3,7 +3,7 @@ import { NO_TEAM } from '../core/referrals.js';
 import { ZERO, sumExact, type Exact } from '../core/exact.js';
 import type { Money } from '../core/money.js';
 import { isExperienced, isInPost } from '../core/workforce.js';
-import { UsageError } from '../errors.js';
+import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions, type ScenarioRun } from './scenario.js';
@@ -98,8 +98,8 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
       const outcome = runScenario(teamInputs, teamOptions);
       return { team, outcome, reason: null, caseHoldingFte, experiencedFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases };
     } catch (error) {
-      if (!(error instanceof UsageError) || !/no hires can satisfy/.test(error.message)) throw error;
-      return { team, outcome: null, reason: error.message.replace(/^no hires can satisfy (this|the) plan:? ?/, ''), caseHoldingFte, experiencedFte, teamManagerFte, openCases: open };
+      if (!(error instanceof UnreachablePlan)) throw error;
+      return { team, outcome: null, reason: error.detail, caseHoldingFte, experiencedFte, teamManagerFte, openCases: open };
     }
   });
 
@@ -132,7 +132,7 @@ function wholeServiceRun(inputs: Inputs, options: ScenarioOptions): ScenarioRun 
   try {
     return runScenario(inputs, options);
   } catch (error) {
-    if (error instanceof UsageError && /no hires can satisfy/.test(error.message)) return null;
+    if (error instanceof UnreachablePlan) return null;
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { runCompare } from '../app/compare.js';
 import { loadInputs } from '../app/inputs.js';
 import { todayUtc } from '../core/dates.js';
-import { compareBlocks, compareCsv, compareJson } from '../io/render/compare.js';
+import { compareBlocks, compareCsv, compareJson, unreachableNote } from '../io/render/compare.js';
 import { emit, warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
 import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
@@ -22,6 +22,7 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const scenarios = runCompare(inputs, base, flags.target, mixes);
+  warn(terminal, unreachableNote(scenarios), flags.quiet === true);
   const years = flags.years ?? null;
   const text =
     flags.format === 'json'

@@ -31,8 +31,8 @@ describe('caseplan compare', () => {
   it('csv: the documented columns, additional_cost empty without --years, mix empty when not given', () => {
     const run = caseplan(['compare', '--target', '17,19', ...COUNCIL, '--format', 'csv']);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost']);
-    expect(rows.map((r) => [r.target, r.mix, r.additional_cost])).toEqual([['17', '', ''], ['19', '', '']]);
+    expect(Object.keys(rows[0]!)).toEqual(['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost', 'feasible', 'reason']);
+    expect(rows.map((r) => [r.target, r.mix, r.additional_cost, r.feasible, r.reason])).toEqual([['17', '', '', 'true', ''], ['19', '', '', 'true', '']]);
     const plan = json(caseplan(['plan', '--target', '19', ...COUNCIL, '--format', 'json']));
     expect(Number(rows[1]!.annual_cost)).toBe(plan.cost.annual);
   });
@@ -43,6 +43,16 @@ describe('caseplan compare', () => {
     expect(r.scenarios[1].reason).toMatch(/needs every case-holding FTE to be experienced/);
     const all = caseplan(['compare', '--target', '19', '--mix', '100%', ...COUNCIL]);
     expect(all.code).toBe(2);
+  });
+
+  it('csv: an unreachable scenario is marked feasible=false with its reason, and stderr counts them', () => {
+    const run = caseplan(['compare', '--target', '19', '--mix', '50%,100%', ...COUNCIL, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.feasible)).toEqual(['true', 'false']);
+    expect(rows[1]!.annual_cost).toBe('');
+    expect(rows[1]!.reason).toMatch(/^a mix of 100% needs every case-holding FTE to be experienced/);
+    expect(run.stderr).toContain('caseplan: warning: 1 of 2 scenarios could not be reached');
   });
 
   it('refuses a bad list (exit 2)', () => {

@@ -5,7 +5,7 @@ import { toCsv, type CsvValue } from './csv.js';
 import type { Block } from './document.js';
 import { count, rate } from './numbers.js';
 
-export const COMPARE_CSV_COLUMNS = ['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost'] as const;
+export const COMPARE_CSV_COLUMNS = ['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost', 'feasible', 'reason'] as const;
 
 function values(s: Scenario): CsvValue[] {
   const r = s.result;
@@ -18,6 +18,9 @@ function values(s: Scenario): CsvValue[] {
     r ? toPounds(r.annualCost) : null,
     r ? toPounds(r.oneOffCost) : null,
     r?.additionalCost ? toPounds(r.additionalCost) : null,
+    // An unreachable scenario says so in its own columns: blank figures alone would sum as £0.
+    r !== null,
+    s.reason,
   ];
 }
 
@@ -28,11 +31,7 @@ export function compareCsv(scenarios: readonly Scenario[]): string {
 export function compareJson(scenarios: readonly Scenario[], years: number | null) {
   return {
     years,
-    scenarios: scenarios.map((s) => ({
-      ...Object.fromEntries(COMPARE_CSV_COLUMNS.map((key, i) => [key, values(s)[i]])),
-      feasible: s.result !== null,
-      reason: s.reason,
-    })),
+    scenarios: scenarios.map((s) => Object.fromEntries(COMPARE_CSV_COLUMNS.map((key, i) => [key, values(s)[i]]))),
   };
 }
 
@@ -58,4 +57,11 @@ export function compareBlocks(scenarios: readonly Scenario[], years: number | nu
     },
     ...(reasons.length > 0 ? [{ kind: 'list' as const, items: reasons }] : []),
   ];
+}
+
+/** For stderr: "2 of 8 scenarios could not be reached (see the feasible and reason columns)". */
+export function unreachableNote(scenarios: readonly Scenario[]): string[] {
+  const unreachable = scenarios.filter((s) => s.result === null).length;
+  if (unreachable === 0) return [];
+  return [`${unreachable} of ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} could not be reached (no hires can satisfy them; see the feasible and reason columns)`];
 }

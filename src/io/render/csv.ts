@@ -2,10 +2,11 @@
 // that could run as formulas are neutralised; RFC 4180 quoting, LF line ends.
 import { neutraliseFormula } from './document.js';
 
-export type CsvValue = string | number | null;
+export type CsvValue = string | number | boolean | null;
 
 function field(value: CsvValue): string {
   if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = neutraliseFormula(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
