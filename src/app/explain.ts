@@ -40,6 +40,11 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
     current.averageCaseload === null
       ? 'Average caseload now: none, as no case-holding staff are in post.'
       : `Average caseload now: ${count(plan.demand.openCases)} open cases / ${fte(C)} FTE = ${caseload(current.averageCaseload)} cases per FTE (target ${count(rule.target)}).`);
+  if (plan.demand.unallocatedCases !== null && current.allocatedCaseload !== null) {
+    add('current.allocated_caseload', current.allocatedCaseload,
+      `Allocated caseload (the Department for Education's measure: cases held per case-holding FTE): ${count(plan.demand.allocatedCases)} / ${fte(C)} = ${caseload(current.allocatedCaseload)}. ` +
+        `The target applies to the average caseload above, which also counts the ${count(plan.demand.unallocatedCases)} unallocated cases.`);
+  }
   add('constraints.target.min_case_holding_fte', constraints.target.minCaseHoldingFte,
     `Target: open cases <= ${count(rule.target)} x case-holding FTE, so at least ${count(plan.demand.openCases)} / ${count(rule.target)} = ${fte(constraints.target.minCaseHoldingFte)} FTE are needed; ` +
       `${fte(C)} are in post (${constraints.target.metNow ? 'met already' : 'not met now'}).`);

@@ -102,7 +102,12 @@ export interface Plan {
   workforce: WorkforceCounts;
   constraints: ConstraintReport;
   demand: Demand;
-  current: WorkforceSnapshot & { agencyFte: Exact; paybill: Money };
+  /**
+   * `allocatedCaseload`: cases held (the caseload column) per case-holding FTE, the Department for
+   * Education's measure; null unless allocated cases are known. The target applies to the average
+   * caseload, which counts every open case, allocated or not.
+   */
+  current: WorkforceSnapshot & { agencyFte: Exact; paybill: Money; allocatedCaseload: number | null };
   hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
   teamManagersRequired: number;
   binding: Constraint[];
@@ -207,6 +212,10 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
         ...snapshot(demand.openCases, workforce.caseHoldingFte, workforce.experiencedFte, workforce.teamManagerFte),
         agencyFte: workforce.agencyFte,
         paybill: currentPaybill,
+        allocatedCaseload:
+          demand.allocatedCases === null || workforce.caseHoldingFte.isZero()
+            ? null
+            : exact(demand.allocatedCases).div(workforce.caseHoldingFte).toNumber(),
       },
       hires,
       teamManagersRequired: managers.required,

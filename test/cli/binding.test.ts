@@ -69,3 +69,31 @@ describe('binding constraints: dropping one alone would give a cheaper plan', ()
     expect(text).toContain('The mix binds: without it');
   });
 });
+
+describe('average caseload (the target) and allocated caseload (the DfE measure)', () => {
+  const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+
+  it('reports both when open cases come from referrals and the staff file has caseloads', () => {
+    const plan = json(caseplan(['plan', '--target', '19', ...COUNCIL, '--format', 'json']));
+    expect(plan.current.open_cases).toBe(3604);
+    expect(plan.current.allocated_cases).toBe(3384);
+    expect(plan.current.average_caseload).toBeCloseTo(3604 / 177.3, 12);
+    expect(plan.current.allocated_caseload).toBeCloseTo(3384 / 177.3, 12);
+  });
+
+  it('says in the table which one the target applies to', () => {
+    const table = caseplan(['plan', '--target', '19', ...COUNCIL]).stdout;
+    expect(table).toMatch(/allocated cases per FTE \(DfE measure\) │ +19\.1/);
+    expect(table).toContain('the target applies to the average caseload: all 3,604 open cases, allocated or not, per case-holding FTE');
+  });
+
+  it('gives the two as one when open cases are the caseload sum (Sheffield)', () => {
+    const plan = json(caseplan(['plan', '--target', '19', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30', '--format', 'json']));
+    expect(plan.current.allocated_caseload).toBe(plan.current.average_caseload);
+  });
+
+  it('has no allocated caseload without a caseload column', () => {
+    const plan = json(caseplan(['plan', '--target', '15', '--staff', staff, '--cases', '3611', '--as-of', '2018-09-30', '--format', 'json']));
+    expect(plan.current.allocated_caseload).toBeNull();
+  });
+});

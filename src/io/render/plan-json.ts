@@ -64,6 +64,7 @@ export function planJson(plan: Plan) {
       allocated_cases: plan.demand.allocatedCases,
       unallocated_cases: plan.demand.unallocatedCases,
       average_caseload: current.averageCaseload,
+      allocated_caseload: current.allocatedCaseload,
       paybill: toPounds(current.paybill),
     },
     hires: {

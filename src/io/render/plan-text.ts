@@ -30,6 +30,9 @@ export function assumptionItems(plan: Plan): string[] {
   const { config, experienceYears, rule } = plan.parameters;
   const items = [
     demandSourceText(plan),
+    ...(plan.demand.unallocatedCases === null
+      ? []
+      : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
     `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
     `salaries per 1.0 FTE: experienced ${formatPounds(exact(config.salaries.experienced))}, early career ${formatPounds(exact(config.salaries.early_career))}, team manager ${formatPounds(exact(config.salaries.team_manager))}`,
     `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(exact(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
@@ -93,6 +96,8 @@ export function planBlocks(plan: Plan): Block[] {
         ['  allocated to staff', count(demand.allocatedCases), ''],
         ['  unallocated', count(demand.unallocatedCases), ''],
         ['Average caseload (cases per FTE)', nowCaseload, afterCaseload],
+        // Only where it differs in kind: with open cases from the caseload column the two are one.
+        ...(demand.unallocatedCases === null ? [] : [['  allocated cases per FTE (DfE measure)', caseload(current.allocatedCaseload), '']]),
         ['Paybill now (salary + on-costs)', formatPounds(current.paybill), ''],
       ],
     },
