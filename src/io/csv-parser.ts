@@ -96,7 +96,8 @@ export function createCsvParser(
           if (lf !== -1) {
             if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf('"', i);
             if (nextCr !== -1 && nextCr < i) nextCr = chunk.indexOf('\r', i);
-            const crlf = nextCr === lf - 1;
+            // (nextCr is -1 when there is no CR: a line break at index 0 is no CRLF.)
+            const crlf = nextCr !== -1 && nextCr === lf - 1;
             if ((nextQuote === -1 || nextQuote > lf) && (nextCr === -1 || nextCr > lf || crlf)) {
               line++;
               if (onPlainLine !== undefined) onPlainLine(chunk, i, crlf ? lf - 1 : lf, recordLine);

@@ -48,9 +48,66 @@ export interface ReadTableOptions {
   delimiter?: string | undefined;
   /** Called after each chunk with the rows read so far (for a progress display). */
   onProgress?: ((rows: number) => void) | undefined;
+  /**
+   * false reads every line as a parsed record, never splitting a plain line by offsets: for tests
+   * that the two reading paths give the same cells. Default true.
+   */
+  plainLines?: boolean | undefined;
 }
 
 const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The one trimming rule, for both reading paths and for headers, quoted cells included: the
+ * characters trimmed from both ends of a cell (and the only ones, with delimiters, that a blank row
+ * may hold) are exactly those String.prototype.trim removes, which normaliseName also uses for
+ * headers: tab, line feed, vertical tab, form feed, carriage return, space, the no-break space
+ * U+00A0, the other Unicode space separators (U+1680, U+2000-U+200A, U+202F, U+205F, U+3000), the
+ * line and paragraph separators (U+2028, U+2029) and U+FEFF. In an Excel or HR export a no-break
+ * space is padding (typed or pasted from a web page: "North\u00a0"), never meant as part of a
+ * team name or an id, so it goes like a space. Other control characters are kept, so that they show
+ * (escaped) in a message rather than vanish.
+ */
+export function isCellSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `text` without the cell spaces at either end (the same string when there are none). */
+export function trimCell(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isCellSpace(text.charCodeAt(a))) a++;
+  while (b > a && isCellSpace(text.charCodeAt(b - 1))) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
+
+function isBlankText(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (!isCellSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * The one blank-row rule: a row is blank, and skipped, when every cell is empty after trimming and
+ * none is quoted (`""` is a value, even if an empty one). A plain line is blank when it holds
+ * nothing but cell spaces and delimiters, which is the same thing.
+ */
+function isBlankRecord(record: CsvRecord): boolean {
+  for (let i = 0; i < record.fields.length; i++) if (record.quoted[i] === true || !isBlankText(record.fields[i]!)) return false;
+  return true;
+}
 
 /** The delimiter that splits the header line into the most fields (outside quotes). */
 export function detectDelimiter(text: string): string {
@@ -105,7 +162,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     log.add({ file, line, column, header, message });
 
   const onHeader = (fields: string[], line: number) => {
-    headers = fields.map((h) => h.trim());
+    headers = fields.map(trimCell);
     const seen = new Map<string, number>();
     headers.forEach((header, i) => {
       const normal = normaliseName(header);
@@ -161,8 +218,8 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   const plainCell = (i: number): boolean => {
     let a = starts[i]!;
     let b = ends[i]!;
-    while (a < b && plainText.charCodeAt(a) <= 32) a++;
-    while (b > a && plainText.charCodeAt(b - 1) <= 32) b--;
+    while (a < b && isCellSpace(plainText.charCodeAt(a))) a++;
+    while (b > a && isCellSpace(plainText.charCodeAt(b - 1))) b--;
     cellStart = a;
     cellEnd = b;
     return a < b;
@@ -175,8 +232,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       if (current === null) return plainCell(i) ? plainText.slice(cellStart, cellEnd) : null;
       const raw = current.fields[i]!;
       if (raw === '') return null;
-      // Trim only when there is something to trim: most cells have no surrounding space.
-      const value = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+      const value = trimCell(raw);
       return value === '' ? null : value;
     },
     equals(column, literal) {
@@ -218,28 +274,33 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     },
   };
 
-  const ragged = (line: number, fields: number, width: number) =>
-    problem(line, null, null, `this row has ${fields} fields but the header has ${width}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
+  /**
+   * The one ragged check, for both paths: a row must have as many fields as the header. A quote
+   * problem already said what is wrong with a record (an unclosed quote swallows the rest of the
+   * file into one field), so it gets no second message about its width.
+   */
+  const hasHeaderWidth = (line: number, fields: number, syntax: boolean): boolean => {
+    const width = headers!.length;
+    if (fields === width) return true;
+    if (!syntax) {
+      problem(line, null, null, `this row has ${fields} fields but the header has ${width}; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, or an unquoted value containing one`);
+    }
+    return false;
+  };
 
   const onRecord = (record: CsvRecord) => {
+    if (isBlankRecord(record)) return;
     if (headers === null) {
-      if (record.fields.every((f) => f.trim() === '')) return;
       onHeader(record.fields, record.line);
       // Rows cannot be read against a broken header: report the header alone.
       headerBroken = log.count > 0;
       return;
     }
-    if (record.fields.every((f, i) => f.trim() === '' && !record.quoted[i])) return;
     rows++;
     if (headerBroken) return;
     const syntax = syntaxProblem;
     syntaxProblem = false;
-    if (record.fields.length !== headers.length) {
-      // A quote problem already said what is wrong with this record (an unclosed quote swallows the
-      // rest of the file into one field): no second message about its width.
-      if (!syntax) ragged(record.line, record.fields.length, headers.length);
-      return;
-    }
+    if (!hasHeaderWidth(record.line, record.fields.length, syntax)) return;
     current = record;
     cursor.line = record.line;
     rowProblems = 0;
@@ -252,11 +313,11 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       onRecord({ fields: text.slice(start, end).split(delimiter), line, quoted: [] });
       return;
     }
-    // A blank row (nothing but spaces and delimiters) is skipped, like a blank record.
+    // A blank row (nothing but cell spaces and delimiters) is skipped, like a blank record.
     let blank = true;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
-      if (c > 32 && c !== delimiterCode) {
+      if (c !== delimiterCode && !isCellSpace(c)) {
         blank = false;
         break;
       }
@@ -284,10 +345,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       n++;
       from = d + 1;
     }
-    if (n !== width) {
-      ragged(line, n, width);
-      return;
-    }
+    if (!hasHeaderWidth(line, n, false)) return;
     current = null;
     plainText = text;
     cursor.line = line;
@@ -300,7 +358,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     syntaxProblem = true;
     problem(syntax.line, syntax.column, headers?.[syntax.column - 1] ?? null, syntax.message);
   };
-  const parser = createCsvParser(delimiter, onRecord, onSyntaxProblem, onPlainLine);
+  const parser = createCsvParser(delimiter, onRecord, onSyntaxProblem, options.plainLines === false ? undefined : onPlainLine);
   parser.push(head);
   if (!exhausted) {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {

@@ -47,6 +47,16 @@ describe('CSV parsing with physical line numbers', () => {
     }
   });
 
+  it('reads an empty line that starts a chunk as an empty record, not as the start of the next line', () => {
+    // Found by the table's two-path property test: with no CR in the chunk, the LF at index 0 was
+    // taken for the end of a CRLF at index -1, and the record became "\nz".
+    expect(parse(['a', 'b\n', '\nz\n']).rows).toEqual([
+      [1, 'ab'],
+      [2, ''],
+      [3, 'z'],
+    ]);
+  });
+
   it('reports an unclosed quote at the line where the value started', () => {
     const { problems } = parse('a,b\n1,"open\n2,3\n');
     expect(problems).toEqual([{ line: 2, column: 2, message: expect.stringMatching(/never closed/) }]);
