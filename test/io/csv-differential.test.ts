@@ -37,15 +37,13 @@ function write(records: [Field[], string][], delimiter: string, finalBreak: bool
       })
       .join(delimiter),
   );
+  const eols = records.map(([, eol], k) => (k < records.length - 1 || finalBreak ? eol : ''));
+  // A CR, an empty line and that line's LF would make one CRLF: one line break, not two. Decided
+  // from the end, as each change can make the line break before it start with an LF.
+  for (let k = rows.length - 2; k >= 0; k--) if (eols[k] === '\r' && rows[k + 1] === '' && eols[k + 1]!.startsWith('\n')) eols[k] = '\n';
   rows.forEach((row, k) => {
     offsets.push(text.length);
-    text += row;
-    if (k < rows.length - 1 || finalBreak) {
-      let eol = records[k]![1];
-      // A CR followed by an empty line's LF would be one CRLF: one line break, not two.
-      if (eol === '\r' && rows[k + 1] === '' && (k + 1 < rows.length - 1 ? records[k + 1]![1] : finalBreak ? records[k + 1]![1] : '').startsWith('\n')) eol = '\n';
-      text += eol;
-    }
+    text += row + eols[k];
   });
   return { text, offsets, values: records.map(([fields]) => fields) };
 }
