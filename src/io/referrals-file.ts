@@ -44,7 +44,7 @@ export async function readReferrals(
   // Sized from the file (about 50 bytes a row) so the table rarely has to grow.
   const referral: Referral = { referralId: '', receivedDate: 0 as Day, outcome: 'case', closedDate: null, team: null };
   const ids = createIdSet(source.size === null ? undefined : source.size / 50);
-  const info = await readTable(source, { columns: REFERRAL_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress }, (row) => {
+  const info = await readTable(source, { columns: REFERRAL_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress, idColumn: 'referral_id' }, (row) => {
     const referralId = row.text('referral_id');
     if (referralId === null) {
       row.problem('referral_id', 'referral_id is empty: every row needs an id');

@@ -89,7 +89,7 @@ export async function readStaff(
     if (!n.ok) return n;
     return n.value.gt(0) ? n : { ok: false, expected: 'a salary above £0' };
   });
-  const info = await readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress }, (row) => {
+  const info = await readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress, idColumn: 'staff_id' }, (row) => {
     const staffId = row.text('staff_id');
     if (staffId === null) {
       row.problem('staff_id', 'staff_id is empty: every row needs an id');

@@ -49,6 +49,11 @@ export interface ReadTableOptions {
   /** Called after each chunk with the rows read so far (for a progress display). */
   onProgress?: ((rows: number) => void) | undefined;
   /**
+   * The column that keys the file (staff_id, referral_id). At the end of the file, a row with no id
+   * and nothing but numbers is a total row, skipped with a warning.
+   */
+  idColumn?: string | undefined;
+  /**
    * false reads every line as a parsed record, never splitting a plain line by offsets: for tests
    * that the two reading paths give the same cells. Default true.
    */
@@ -130,6 +135,89 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** "Total", "Totals", "Grand Total", "Total:", in any case. */
+const TOTAL_LABEL = /^(?:grand\s*)?totals?:?$/i;
+/** A number as a total row shows it: 12, 187.4, 2,992, £1,234,567.00, 95%. */
+const TOTAL_NUMBER = /^[-+]?£?\s*(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)\s*%?$/;
+
+/** The header must start within this many rows (blank ones included). */
+export const HEADER_SEARCH_ROWS = 20;
+/** ...and within this many characters, so a file that is one endless line is not read whole. */
+const HEADER_SEARCH_CHARS = 1 << 20;
+
+interface HeaderSearch {
+  delimiter: string;
+  /** The line of the first row with every required column, or null when no row has them. */
+  headerLine: number | null;
+  /** The first non-blank line above the header (a title), or null when there is none. */
+  titleLine: number | null;
+}
+
+/**
+ * Finds the header: the first of the first 20 rows that names every required column (after
+ * column aliases), so title rows above it ("Establishment Report", a date line, blank lines) are
+ * skipped. Without --delimiter, each delimiter is tried and the one that finds the header earliest
+ * wins (then the one splitting it into more fields); when none does, the delimiter is detected from
+ * the first non-blank line, as before, and that line is taken as the header (and reported).
+ * Reads chunks into `head` until every delimiter has seen 20 rows, the file ends, or 1 MiB has been
+ * searched; the result does not depend on where the chunks are cut.
+ */
+async function findHeader(
+  chunks: AsyncIterator<string>,
+  options: ReadTableOptions,
+): Promise<{ search: HeaderSearch; head: string; exhausted: boolean }> {
+  const candidates = options.delimiter !== undefined ? [options.delimiter] : DELIMITERS;
+  const seen = candidates.map(() => [] as CsvRecord[]);
+  const probes = candidates.map((delimiter, k) =>
+    createCsvParser(
+      delimiter,
+      (record) => {
+        if (seen[k]!.length < HEADER_SEARCH_ROWS) seen[k]!.push(record);
+      },
+      () => {},
+    ),
+  );
+  let head = '';
+  let searched = 0;
+  let exhausted = false;
+  while (searched < HEADER_SEARCH_CHARS && seen.some((records) => records.length < HEADER_SEARCH_ROWS)) {
+    const next = await chunks.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head += next.value;
+    const part = next.value.length <= HEADER_SEARCH_CHARS - searched ? next.value : next.value.slice(0, HEADER_SEARCH_CHARS - searched);
+    searched += part.length;
+    for (const probe of probes) probe.push(part);
+  }
+  // The last row of a short file has no line break after it.
+  if (exhausted && searched === head.length) for (const probe of probes) probe.end();
+
+  const required = options.columns.filter((c) => c.required).map((c) => c.name);
+  const isHeader = (record: CsvRecord): boolean => {
+    if (isBlankRecord(record)) return false;
+    const names = new Set(record.fields.map((cell) => options.columnAliases[normaliseName(cell)] ?? normaliseName(cell)));
+    return required.every((name) => names.has(name));
+  };
+  let best: { k: number; at: number; record: CsvRecord } | null = null;
+  for (let k = 0; k < seen.length; k++) {
+    const at = seen[k]!.findIndex(isHeader);
+    if (at === -1) continue;
+    const record = seen[k]![at]!;
+    if (best === null || record.line < best.record.line || (record.line === best.record.line && record.fields.length > best.record.fields.length)) {
+      best = { k, at, record };
+    }
+  }
+  if (best === null) {
+    const firstLine = head.replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/, '');
+    return { search: { delimiter: options.delimiter ?? detectDelimiter(firstLine), headerLine: null, titleLine: null }, head, exhausted };
+  }
+  const { k, at, record } = best;
+  const title = seen[k]!.slice(0, at).find((r) => !isBlankRecord(r));
+  return { search: { delimiter: candidates[k]!, headerLine: record.line, titleLine: title?.line ?? null }, head, exhausted };
+}
+
 /**
  * Reads a table chunk by chunk, calling `onRow` for each data row with a cursor that is only valid
  * during the call. Memory does not grow with the number of rows.
@@ -138,18 +226,8 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   const file = source.name;
   const log = createProblemLog();
   const chunks = source.chunks()[Symbol.asyncIterator]();
-  // The delimiter is detected from the header line, so read until the first line break.
-  let head = '';
-  let exhausted = false;
-  while (!/[\r\n]/.test(head)) {
-    const next = await chunks.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    head += next.value;
-  }
-  const delimiter = options.delimiter ?? detectDelimiter(head);
+  const { search, head, exhausted } = await findHeader(chunks, options);
+  const { delimiter, headerLine, titleLine } = search;
   const known = new Map(options.columns.map((c) => [c.name, c]));
   /** Column name -> index in the record. */
   const index = new Map<string, number>();
@@ -157,6 +235,10 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   let rows = 0;
   let headerBroken = false;
   const warnings: string[] = [];
+  if (headerLine !== null && titleLine !== null) {
+    const lines = titleLine === headerLine - 1 ? `line ${titleLine} is` : `lines ${titleLine}-${headerLine - 1} are`;
+    warnings.push(`${file}: ${lines} above the header row (line ${headerLine}) and ${titleLine === headerLine - 1 ? 'was' : 'were'} skipped as a title`);
+  }
 
   const problem = (line: number | null, column: number | null, header: string | null, message: string) =>
     log.add({ file, line, column, header, message });
@@ -288,24 +370,89 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     return false;
   };
 
-  const onRecord = (record: CsvRecord) => {
-    if (isBlankRecord(record)) return;
-    if (headers === null) {
-      onHeader(record.fields, record.line);
-      // Rows cannot be read against a broken header: report the header alone.
-      headerBroken = log.count > 0;
-      return;
+  // Trailing total rows. A row that looks like a total ("Total" or "Grand Total" in the first cell
+  // or the id column, or no id and nothing but numbers) is held back. If another non-blank row
+  // follows, it was not at the end and is read like any other (a row with no id is an error there);
+  // if the file ends first, it is skipped with a warning naming its line.
+  let idAt = -1;
+  const held: { record: CsvRecord; what: string }[] = [];
+  /** What makes the row a total, for the warning, or null when it is no total. */
+  const totalWhat = (n: number, cell: (i: number) => string | null): string | null => {
+    const first = n > 0 ? cell(0) : null;
+    if (first !== null && TOTAL_LABEL.test(first)) return JSON.stringify(first);
+    if (idAt < 0) return null;
+    const id = idAt < n ? cell(idAt) : null;
+    if (id !== null) return TOTAL_LABEL.test(id) ? JSON.stringify(id) : null;
+    let numbers = 0;
+    for (let i = 0; i < n; i++) {
+      const text = cell(i);
+      if (text === null) continue;
+      if (!TOTAL_NUMBER.test(text)) return null;
+      numbers++;
     }
+    return numbers > 0 ? `no ${options.idColumn}, only numbers` : null;
+  };
+  const recordCell = (fields: string[]) => (i: number) => {
+    const text = trimCell(fields[i]!);
+    return text === '' ? null : text;
+  };
+
+  /** Reads a data row that is a parsed record. */
+  const readRecord = (record: CsvRecord, syntax: boolean) => {
     rows++;
-    if (headerBroken) return;
-    const syntax = syntaxProblem;
-    syntaxProblem = false;
     if (!hasHeaderWidth(record.line, record.fields.length, syntax)) return;
     current = record;
     cursor.line = record.line;
     rowProblems = 0;
     onRow(cursor);
   };
+  /** A row follows the held rows: they were no trailing totals after all. */
+  const releaseHeld = () => {
+    for (const { record } of held) readRecord(record, false);
+    held.length = 0;
+  };
+
+  const onRecord = (record: CsvRecord) => {
+    const syntax = syntaxProblem;
+    syntaxProblem = false;
+    if (isBlankRecord(record)) return;
+    if (headers === null) {
+      // A title row above the header found (reported once, above).
+      if (headerLine !== null && record.line < headerLine) return;
+      onHeader(record.fields, record.line);
+      // Rows cannot be read against a broken header: report the header alone.
+      headerBroken = log.count > 0;
+      idAt = options.idColumn === undefined ? -1 : (index.get(options.idColumn) ?? -1);
+      return;
+    }
+    if (headerBroken) {
+      rows++;
+      return;
+    }
+    if (!syntax) {
+      const what = totalWhat(record.fields.length, recordCell(record.fields));
+      if (what !== null) {
+        held.push({ record, what });
+        return;
+      }
+    }
+    if (held.length > 0) releaseHeld();
+    readRecord(record, syntax);
+  };
+
+  /** Whether the plain line just split may be a total: its first or id cell is empty or starts with t or g. */
+  const plainMayBeTotal = (n: number): boolean => {
+    if (plainCell(0)) {
+      const c = plainText.charCodeAt(cellStart) | 32;
+      if (c === 116 || c === 103) return true;
+      if (idAt === 0) return false;
+    } else if (idAt === 0) return true;
+    if (idAt < 0) return false;
+    if (idAt >= n || !plainCell(idAt)) return true;
+    const c = plainText.charCodeAt(cellStart) | 32;
+    return c === 116 || c === 103;
+  };
+  const plainCellText = (i: number): string | null => (plainCell(i) ? plainText.slice(cellStart, cellEnd) : null);
 
   const delimiterCode = delimiter.charCodeAt(0);
   const onPlainLine = (text: string, start: number, end: number, line: number) => {
@@ -323,31 +470,45 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       }
     }
     if (blank) return;
-    rows++;
-    if (headerBroken) return;
-    const width = headers.length;
+    if (headerBroken) {
+      rows++;
+      return;
+    }
+    // The cells' offsets, as many as there is room for (a row wider than that is ragged anyway).
+    const room = starts.length;
     let n = 0;
     let from = start;
     for (;;) {
       const d = text.indexOf(delimiter, from);
       if (d === -1 || d >= end) {
-        if (n < width) {
+        if (n < room) {
           starts[n] = from;
           ends[n] = end;
         }
         n++;
         break;
       }
-      if (n < width) {
+      if (n < room) {
         starts[n] = from;
         ends[n] = d;
       }
       n++;
       from = d + 1;
     }
+    plainText = text;
+    if (n <= room && plainMayBeTotal(n)) {
+      const what = totalWhat(n, plainCellText);
+      if (what !== null) {
+        const fields: string[] = [];
+        for (let i = 0; i < n; i++) fields.push(text.slice(starts[i]!, ends[i]!));
+        held.push({ record: { fields, line, quoted: [] }, what });
+        return;
+      }
+    }
+    if (held.length > 0) releaseHeld();
+    rows++;
     if (!hasHeaderWidth(line, n, false)) return;
     current = null;
-    plainText = text;
     cursor.line = line;
     rowProblems = 0;
     onRow(cursor);
@@ -367,6 +528,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     }
   }
   parser.end();
+  for (const { record, what } of held) warnings.push(`${file}:${record.line}: a total row at the end of the file (${what}) was skipped`);
 
   if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');
   else if (rows === 0 && log.count === 0) problem(null, null, null, 'the file has a header row but no data rows');

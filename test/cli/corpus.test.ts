@@ -1,6 +1,7 @@
 // Real-world awkward exports, one test per file in test/corpus, asserting the exact result or the exact messages.
 import { describe, expect, it } from 'vitest';
-import { caseplan, json } from './run.js';
+import { join } from 'node:path';
+import { caseplan, folderWith, json } from './run.js';
 
 const plan = (file: string, extra: string[] = []) =>
   caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', `test/corpus/${file}`, '--format', 'json', ...extra]);
@@ -60,6 +61,35 @@ describe('awkward files that must be read', () => {
     expect(json(plan('cr-only.csv')).current).toMatchObject({ case_holding_fte: 2, experienced_fte: 1, open_cases: 29 });
   });
 
+  it('title-rows.csv: an Excel report title, a date line and a blank row above the header are skipped with a warning naming them', () => {
+    const run = plan('title-rows.csv');
+    expect(run.stderr).toBe('caseplan: warning: test/corpus/title-rows.csv: lines 1-3 are above the header row (line 4) and were skipped as a title\n');
+    const r = json(run);
+    expect(r.inputs.staff.rows).toBe(3);
+    expect(r.current).toMatchObject({ case_holding_fte: 1.6, experienced_fte: 1, early_career_fte: 0.6, team_manager_fte: 1, open_cases: 27, paybill: 138532.68 });
+  });
+
+  it('establishment-report.tsv: title lines with commas above a tab-delimited header that needs column_aliases, and a "Grand Total" row at the end', () => {
+    const dir = folderWith({ 'config.json': JSON.stringify({ column_aliases: { 'Employee Number': 'staff_id', 'Job Title': 'role' } }) });
+    const run = plan('establishment-report.tsv', ['--config', join(dir, 'config.json')]);
+    expect(run.stderr).toBe(
+      'caseplan: warning: test/corpus/establishment-report.tsv: lines 1-3 are above the header row (line 4) and were skipped as a title\n' +
+        'caseplan: warning: test/corpus/establishment-report.tsv:7: a total row at the end of the file ("Grand Total") was skipped\n',
+    );
+    const r = json(run);
+    expect(r.inputs.staff.rows).toBe(2);
+    // 39,438 x 1.3 + 32,251 x 0.8 x 1.3.
+    expect(r.current).toMatchObject({ case_holding_fte: 1.8, experienced_fte: 1, early_career_fte: 0.8, open_cases: 30, paybill: 84810.44 });
+  });
+
+  it('total-row.csv: a last row with no staff_id and only numbers (the sums) is skipped with a warning, blank lines after it or not', () => {
+    const run = plan('total-row.csv');
+    expect(run.stderr).toBe('caseplan: warning: test/corpus/total-row.csv:5: a total row at the end of the file (no staff_id, only numbers) was skipped\n');
+    const r = json(run);
+    expect(r.inputs.staff.rows).toBe(3);
+    expect(r.current).toMatchObject({ case_holding_fte: 1.5, experienced_fte: 1, early_career_fte: 0.5, team_manager_fte: 1, open_cases: 26 });
+  });
+
   it('mixed-dates.csv: every documented date style, day first; 30-Sep-23 is three years to the day', () => {
     expect(json(plan('mixed-dates.csv')).current).toMatchObject({ case_holding_fte: 10, experienced_fte: 10 });
     const later = json(caseplan(['plan', '--target', '19', '--as-of', '2026-09-29', '--staff', 'test/corpus/mixed-dates.csv', '--format', 'json']));
@@ -90,6 +120,25 @@ describe('awkward files that must be refused with exact messages (exit 3)', () =
       'test/corpus/ragged.csv:4: this row has 5 fields but the header has 4; check for a missing or extra ",", or an unquoted value containing one',
       'test/corpus/ragged.csv:5:1 (staff_id): duplicate staff_id "R1" (first seen on line 2)',
       'caseplan: 3 problems in the input; nothing was calculated',
+    ]);
+  });
+
+  it('blank-id-mid-file.csv: a row with no staff_id in the middle is still an error; only the total row at the end is skipped', () => {
+    const run = plan('blank-id-mid-file.csv');
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'caseplan: warning: test/corpus/blank-id-mid-file.csv:5: a total row at the end of the file ("Total") was skipped',
+      'test/corpus/blank-id-mid-file.csv:3:1 (staff_id): staff_id is empty: every row needs an id',
+      'test/corpus/blank-id-mid-file.csv:3:2 (role): role is empty: expected one of social_worker, senior_practitioner, team_manager, other',
+      'caseplan: 2 problems in the input; nothing was calculated',
+    ]);
+  });
+
+  it('establishment-report.tsv without its column_aliases: no row in the first 20 has staff_id and role, so the first non-blank row is reported as the header', () => {
+    expect(refused('establishment-report.tsv')).toEqual([
+      'test/corpus/establishment-report.tsv:1: missing required column "staff_id" (columns found: Establishment Report, Children\'s Services)',
+      'test/corpus/establishment-report.tsv:1: missing required column "role" (columns found: Establishment Report, Children\'s Services)',
+      'caseplan: 2 problems in the input; nothing was calculated',
     ]);
   });
 

@@ -113,3 +113,121 @@ describe('both reading paths give identical cells', () => {
     );
   });
 });
+
+const STAFF: ColumnSpec[] = [
+  { name: 'staff_id', required: true },
+  { name: 'role', required: true },
+  { name: 'fte', required: false },
+];
+
+/** Reads `text` as a staff-like table: the rows seen (line and id), then the warnings or the problems. */
+async function read(text: string, options: { delimiter?: string; columnAliases?: Record<string, string>; idColumn?: string | null } = {}) {
+  const seen: [number, string | null][] = [];
+  try {
+    const info = await readTable(
+      textSource(text),
+      { columns: STAFF, columnAliases: options.columnAliases ?? {}, delimiter: options.delimiter, idColumn: options.idColumn === null ? undefined : (options.idColumn ?? 'staff_id') },
+      (row) => seen.push([row.line, row.text('staff_id')]),
+    );
+    return { rows: seen, delimiter: info.delimiter, headers: info.headers, warnings: info.warnings };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { rows: seen, problems: error.problems.map((p) => `${p.line ?? ''}:${p.column ?? ''}: ${p.message}`), notes: error.notes };
+  }
+}
+
+describe('title rows above the header', () => {
+  it('skips a title line, a date line and a blank line, and warns naming them', async () => {
+    expect(await read('Establishment Report\n30/09/2026\n\nstaff_id,role\nE1,social_worker\n')).toEqual({
+      rows: [[5, 'E1']],
+      delimiter: ',',
+      headers: ['staff_id', 'role'],
+      warnings: ['test.csv: lines 1-3 are above the header row (line 4) and were skipped as a title'],
+    });
+  });
+
+  it('says "line" for one title line, and nothing at all for blank lines alone above the header', async () => {
+    expect((await read('Staff list\nstaff_id,role\nE1,x\n')).warnings).toEqual(['test.csv: line 1 is above the header row (line 2) and was skipped as a title']);
+    expect((await read('\n , \n\nstaff_id,role\nE1,x\n')).warnings).toEqual([]);
+  });
+
+  it('finds the header on row 20 but not on row 21, where the first non-blank row gets the missing-column errors as before', async () => {
+    const titles = (n: number) => Array.from({ length: n }, (_, i) => `Report line ${i + 1}`).join('\n') + '\n';
+    expect((await read(titles(19) + 'staff_id,role\nE1,x\n')).rows).toEqual([[21, 'E1']]);
+    expect((await read(titles(20) + 'staff_id,role\nE1,x\n')).problems).toEqual([
+      '1:: missing required column "staff_id" (columns found: Report line 1)',
+      '1:: missing required column "role" (columns found: Report line 1)',
+    ]);
+  });
+
+  it('uses the column aliases when looking for the header', async () => {
+    const text = 'HR export\nEmployee Number,Job Title\nE1,x\n';
+    expect((await read(text, { columnAliases: { employee_number: 'staff_id', job_title: 'role' } })).rows).toEqual([[3, 'E1']]);
+    expect((await read(text)).problems).toEqual([
+      '1:: missing required column "staff_id" (columns found: HR export)',
+      '1:: missing required column "role" (columns found: HR export)',
+    ]);
+  });
+
+  it('detects the delimiter from the header found, not from a title line full of commas', async () => {
+    const found = await read('Establishment Report, all teams, 30/09/2026\nstaff_id;role;fte\nE1;social_worker;1\n');
+    expect(found).toMatchObject({ rows: [[3, 'E1']], delimiter: ';', headers: ['staff_id', 'role', 'fte'] });
+    // With --delimiter only that delimiter is tried: no header is found, so line 1 is reported.
+    expect((await read('Report, x\nstaff_id;role\nE1;y\n', { delimiter: ',' })).problems).toEqual([
+      '1:: missing required column "staff_id" (columns found: Report, x)',
+      '1:: missing required column "role" (columns found: Report, x)',
+    ]);
+  });
+});
+
+describe('a total row at the end of the file', () => {
+  it.each(['Total', 'TOTAL', 'Totals', 'Grand Total', 'grand total:'])('skips a last row labelled %j in the id column, with a warning naming its line', async (label) => {
+    expect(await read(`staff_id,role,fte\nE1,social_worker,1\n${label},,1\n\n`)).toMatchObject({
+      rows: [[2, 'E1']],
+      warnings: [`test.csv:3: a total row at the end of the file (${JSON.stringify(label)}) was skipped`],
+    });
+  });
+
+  it('skips a last row labelled Total in the first cell when the id column is elsewhere, and one with no id and only numbers', async () => {
+    expect(await read('name,staff_id,role,fte\nA,E1,social_worker,1\nGrand Total,,,1\n')).toMatchObject({ rows: [[2, 'E1']] });
+    expect(await read('staff_id,role,fte\nE1,social_worker,1\n,,"1,234.50"\n,, £12 \n')).toMatchObject({
+      rows: [[2, 'E1']],
+      warnings: [
+        'test.csv:3: a total row at the end of the file (no staff_id, only numbers) was skipped',
+        'test.csv:4: a total row at the end of the file (no staff_id, only numbers) was skipped',
+      ],
+    });
+  });
+
+  it('reads such rows like any other when a row follows them: a row with no id in the middle is the reader\'s to report', async () => {
+    expect(await read('staff_id,role,fte\nE1,social_worker,1\n,,1\nTotal,,2\nE2,social_worker,1\n')).toMatchObject({
+      rows: [
+        [2, 'E1'],
+        [3, null],
+        [4, 'Total'],
+        [5, 'E2'],
+      ],
+      warnings: [],
+    });
+  });
+
+  it('is no total when its id-less cells hold anything but numbers, and without an id column only a Total label counts', async () => {
+    expect((await read('staff_id,role,fte\nE1,social_worker,1\n,social_worker,1\n')).rows).toEqual([
+      [2, 'E1'],
+      [3, null],
+    ]);
+    expect((await read('staff_id,role,fte\nE1,social_worker,1\n,,1\n', { idColumn: null })).rows).toEqual([
+      [2, 'E1'],
+      [3, null],
+    ]);
+    expect((await read('staff_id,role,fte\nE1,social_worker,1\nTotal,,1\n', { idColumn: null })).rows).toEqual([[2, 'E1']]);
+  });
+
+  it('a file whose only row is a total has no data rows, and the warning says why', async () => {
+    expect(await read('staff_id,role,fte\nTotal,,0\n')).toEqual({
+      rows: [],
+      problems: [':: the file has a header row but no data rows'],
+      notes: ['test.csv:2: a total row at the end of the file ("Total") was skipped'],
+    });
+  });
+});
