@@ -74,15 +74,23 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
   if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
   const aliasProblems = unusedColumnAliases(config, paths.config ?? 'config', staff, referrals);
   if (aliasProblems.length > 0) throw new InputError(aliasProblems);
-  const unusedRoleAliases = Object.keys(config.role_aliases).filter((title) => !staff.roleAliasesUsed.has(title));
-  const roleAliasWarnings = unusedRoleAliases.map(
-    (title) => `${paths.config}: role_aliases: no role in ${staff.name} is "${title}" (matched ignoring case, spaces and hyphens); the alias changes nothing`,
-  );
+  const configName = paths.config ?? 'config';
+  const unused = (key: string, aliases: readonly { key: string }[], used: Set<string>, file: string, column: string) =>
+    aliases
+      .filter((alias) => !used.has(alias.key))
+      .map((alias) => `${configName}: ${key}: "${alias.key}" matches no ${column} in ${file}; the alias changes nothing`);
+  const aliasWarnings = [
+    ...unused('role_aliases', config.role_aliases, staff.aliasesUsed.role, staff.name, 'role'),
+    ...(staff.info.columns.has('contract') ? unused('contract_aliases', config.contract_aliases, staff.aliasesUsed.contract, staff.name, 'contract') : []),
+    ...(referrals !== null && referrals.info.columns.has('outcome')
+      ? unused('outcome_aliases', config.outcome_aliases, referrals.aliasesUsed.outcome, referrals.name, 'outcome')
+      : []),
+  ];
   return {
     config,
     staff,
     referrals,
-    warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...roleAliasWarnings],
+    warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
   };
 }
 

@@ -1,7 +1,7 @@
 // The config file's schema. Unknown keys are errors so a typo never silently falls back to a default.
 // Kept apart from config.ts so zod is loaded only when a config file is read.
 import { z } from 'zod';
-import { normaliseName, ROLES } from './config.js';
+import { CONTRACTS, normaliseName, OUTCOMES, ROLES } from './config.js';
 
 const pounds = z.number().finite().nonnegative();
 
@@ -12,6 +12,10 @@ const rate = (schema: z.ZodNumber) =>
     const match = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     return match ? Number(match[1]) / 100 : v;
   }, schema);
+
+/** Values are matched like the cells they stand for: "Social Worker" is social_worker. */
+const normalisedEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? normaliseName(v) : v), z.enum(values));
 
 export const ConfigSchema = z
   .object({
@@ -28,8 +32,12 @@ export const ConfigSchema = z
     span_of_control: z.number().finite().positive(),
     agency_premium: rate(z.number().finite().min(0).max(10)),
     // Values are matched like roles in the staff file: "Social Worker" is social_worker.
-    role_aliases: z.record(z.string(), z.preprocess((v) => (typeof v === 'string' ? normaliseName(v) : v), z.enum(ROLES))),
+    role_aliases: z.record(z.string(), normalisedEnum(ROLES)),
+    outcome_aliases: z.record(z.string(), normalisedEnum(OUTCOMES)),
+    contract_aliases: z.record(z.string(), normalisedEnum(CONTRACTS)),
     column_aliases: z.record(z.string(), z.string()),
+    fte_scale: z.union([z.literal(1), z.literal(100)]),
+    full_time_hours: z.number().finite().positive().max(168),
   })
   .partial()
   .strict();

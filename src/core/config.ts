@@ -13,14 +13,60 @@ export function normaliseName(text: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+export const OUTCOMES = ['case', 'nfa'] as const;
+export const CONTRACTS = ['permanent', 'agency'] as const;
+
+/**
+ * A council's own wording for one of caseplan's values (a job title for a role, an outcome, a
+ * contract). Written as a plain title, matched like a header (ignoring case, spaces and hyphens); a
+ * glob with `*` or `?` (`*Social Worker*`), matched the same way; or a regular expression between
+ * slashes (`/^senior/`), always case-insensitive, matched against the cell with its spaces folded.
+ * In a list, the first alias that matches wins, in the order written in the config.
+ */
+export interface ValueAlias<T extends string> {
+  /** The key as reported (normalised for a plain title, as written for a pattern). */
+  key: string;
+  kind: 'title' | 'glob' | 'regex';
+  matches(text: string): boolean;
+  value: T;
+}
+
+/** Builds an alias from its config key; throws a SyntaxError for a regular expression that does not compile. */
+export function valueAlias<T extends string>(written: string, value: T): ValueAlias<T> {
+  const regex = /^\/(.+)\/([a-z]*)$/s.exec(written.trim());
+  if (regex !== null) {
+    const flags = regex[2]!.includes('i') ? regex[2]! : `${regex[2]}i`;
+    const pattern = new RegExp(regex[1]!, flags.replace(/[gy]/g, ''));
+    return { key: written.trim(), kind: 'regex', value, matches: (text) => pattern.test(text.trim().replace(/\s+/g, ' ')) };
+  }
+  const normal = normaliseName(written);
+  if (/[*?]/.test(normal)) {
+    const source = normal.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const pattern = new RegExp(`^${source}$`);
+    return { key: written.trim(), kind: 'glob', value, matches: (text) => pattern.test(normaliseName(text)) };
+  }
+  return { key: normal, kind: 'title', value, matches: (text) => normaliseName(text) === normal };
+}
+
+/** The first alias that matches the text, in config order. */
+export function findAlias<T extends string>(aliases: readonly ValueAlias<T>[], text: string): ValueAlias<T> | undefined {
+  return aliases.find((alias) => alias.matches(text));
+}
+
 export interface Config {
   salaries: { experienced: number; early_career: number; team_manager: number };
   on_cost_rate: number;
   recruitment_cost: number;
   span_of_control: number;
   agency_premium: number;
-  role_aliases: Record<string, Role>;
+  role_aliases: readonly ValueAlias<Role>[];
+  outcome_aliases: readonly ValueAlias<(typeof OUTCOMES)[number]>[];
+  contract_aliases: readonly ValueAlias<(typeof CONTRACTS)[number]>[];
   column_aliases: Record<string, string>;
+  /** 1: FTE as a fraction; 100: as a percentage (100.00 = full time); null: detected from the column. */
+  fte_scale: 1 | 100 | null;
+  /** Hours a week of a full-time post: `contracted_hours` / this is the FTE. */
+  full_time_hours: number;
 }
 
 /** Illustrative defaults with their sources: shared/domain.md, restated in the README. */
@@ -30,8 +76,12 @@ export const DEFAULT_CONFIG: Config = {
   recruitment_cost: 6_000,
   span_of_control: 7,
   agency_premium: 0.33,
-  role_aliases: {},
+  role_aliases: [],
+  outcome_aliases: [],
+  contract_aliases: [],
   column_aliases: {},
+  fte_scale: null,
+  full_time_hours: 37,
 };
 
 export function resolveConfig(file: ConfigFile): Config {
@@ -41,9 +91,11 @@ export function resolveConfig(file: ConfigFile): Config {
     recruitment_cost: file.recruitment_cost ?? DEFAULT_CONFIG.recruitment_cost,
     span_of_control: file.span_of_control ?? DEFAULT_CONFIG.span_of_control,
     agency_premium: file.agency_premium ?? DEFAULT_CONFIG.agency_premium,
-    role_aliases: Object.fromEntries(
-      Object.entries(file.role_aliases ?? {}).map(([title, role]) => [normaliseName(title), role]),
-    ),
+    role_aliases: Object.entries(file.role_aliases ?? {}).map(([title, role]) => valueAlias(title, role)),
+    outcome_aliases: Object.entries(file.outcome_aliases ?? {}).map(([text, outcome]) => valueAlias(text, outcome)),
+    contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
+    fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
+    full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
     column_aliases: Object.fromEntries(
       Object.entries(file.column_aliases ?? {}).map(([header, column]) => [normaliseName(header), normaliseName(column)]),
     ),

@@ -1,5 +1,5 @@
 // The JSON config file, validated with zod; every problem reported at once.
-import { DEFAULT_CONFIG, normaliseName, resolveConfig, ROLES, type Config } from '../core/config.js';
+import { DEFAULT_CONFIG, normaliseName, resolveConfig, ROLES, valueAlias, type Config } from '../core/config.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { nearest } from './nearest.js';
 import { REFERRAL_COLUMNS } from './referrals-file.js';
@@ -29,9 +29,9 @@ export async function readConfig(path: string | null): Promise<Config> {
     const path = issue.path.join('.');
     if (seenPaths.has(path) && issue.code !== 'unrecognized_keys') continue;
     seenPaths.add(path);
-    problems.push(problem(`${path.length > 0 ? path : '(top level)'}: ${issue.message}${suggestion(issue, json)}`));
+    problems.push(problem(`${path.length > 0 ? path : '(top level)'}: ${issue.message}${suggestion(issue, json, knownKeys(ConfigSchema))}`));
   }
-  problems.push(...aliasTargetProblems(json).map(problem));
+  problems.push(...aliasTargetProblems(json).map(problem), ...patternProblems(json).map(problem));
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
   return resolveConfig(parsed.data);
 }
@@ -49,20 +49,38 @@ function aliasTargetProblems(json: unknown): string[] {
   });
 }
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': ['salaries', 'on_cost_rate', 'recruitment_cost', 'span_of_control', 'agency_premium', 'role_aliases', 'column_aliases'],
-  salaries: ['experienced', 'early_career', 'team_manager'],
-};
+/** A regular expression written as an alias (`"/^senior/"`) must compile. */
+function patternProblems(json: unknown): string[] {
+  return (['role_aliases', 'outcome_aliases', 'contract_aliases'] as const).flatMap((key) => {
+    const aliases = (json as Record<string, unknown> | null)?.[key];
+    if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases)) return [];
+    return Object.keys(aliases).flatMap((written) => {
+      try {
+        valueAlias(written, 'x');
+        return [];
+      } catch (error) {
+        return [`${key}.${written}: not a valid regular expression (${(error as Error).message})`];
+      }
+    });
+  });
+}
+
+type KnownKeys = Record<string, readonly string[]>;
+
+/** The keys the schema knows, for did-you-mean: read from the schema itself, never listed by hand. */
+function knownKeys(schema: typeof import('../core/config-schema.js').ConfigSchema): KnownKeys {
+  return { '': Object.keys(schema.shape), salaries: Object.keys(schema.shape.salaries.unwrap().shape) };
+}
 
 /** For an unknown key, the known key it most likely meant: "; did you mean salaries?"; likewise a role. */
-function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }, json: unknown): string {
+function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }, json: unknown, knownKeys: KnownKeys): string {
   if (issue.path[0] === 'role_aliases' && issue.path.length === 2 && issue.code === 'invalid_value') {
     const given = (json as { role_aliases: Record<string, unknown> }).role_aliases[String(issue.path[1])];
     const best = typeof given === 'string' ? nearest(normaliseName(given), [...ROLES]) : null;
     return `${typeof given === 'string' ? ` (given ${JSON.stringify(given)})` : ''}${best ? `; did you mean "${ROLES[best.index]}"?` : ''}`;
   }
   if (issue.code !== 'unrecognized_keys' || issue.keys === undefined) return '';
-  const known = KNOWN_KEYS[issue.path.join('.')] ?? [];
+  const known = knownKeys[issue.path.join('.')] ?? [];
   const hints = issue.keys.flatMap((key) => {
     const lower = key.toLowerCase();
     const best = nearest(lower, [...known]);

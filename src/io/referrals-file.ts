@@ -1,11 +1,10 @@
 // The referrals CSV: one row per referral, validated and folded into a ReferralSummary as it is read.
-import { normaliseName } from '../core/config.js';
-import type { Config } from '../core/config.js';
+import { OUTCOMES, type Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
 import { createReferralTally, isOpenAt, type Outcome, type Referral, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
-import type { Decoded } from './values.js';
+import { aliasedValue, memo } from './values.js';
 import { createIdSet } from './id-set.js';
 
 export const REFERRAL_COLUMNS: readonly ColumnSpec[] = [
@@ -16,20 +15,14 @@ export const REFERRAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'team', required: false },
 ];
 
-const CASE: Decoded<Outcome> = { ok: true, value: 'case' };
 
 export interface ReferralsFile {
   name: string;
   summary: ReferralSummary;
   info: TableInfo;
   warnings: string[];
-}
-
-function decodeOutcome(text: string): Decoded<Outcome> {
-  if (text === 'case') return CASE;
-  const normal = normaliseName(text);
-  if (normal === 'case' || normal === 'nfa') return { ok: true, value: normal };
-  return { ok: false, expected: 'case or nfa (no further action); leave it empty for case' };
+  /** The keys of outcome_aliases that matched at least one cell. */
+  aliasesUsed: { outcome: Set<string> };
 }
 
 export async function readReferrals(
@@ -44,6 +37,11 @@ export async function readReferrals(
   // Sized from the file (about 50 bytes a row) so the table rarely has to grow.
   const referral: Referral = { referralId: '', receivedDate: 0 as Day, outcome: 'case', closedDate: null, team: null };
   const ids = createIdSet(source.size === null ? undefined : source.size / 50);
+  const aliasesUsed = { outcome: new Set<string>() };
+  const outcomeOf = memo(
+    aliasedValue(OUTCOMES, config.outcome_aliases, aliasesUsed.outcome,
+      `case or nfa (no further action); leave it empty for case${config.outcome_aliases.length > 0 ? `, or use a value in outcome_aliases (${config.outcome_aliases.map((a) => a.key).join(', ')})` : '; map your own outcomes with outcome_aliases in the config'}`),
+  );
   const info = await readTable(source, { columns: REFERRAL_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress, idColumn: 'referral_id' }, (row) => {
     const referralId = row.text('referral_id');
     if (referralId === null) {
@@ -56,7 +54,7 @@ export async function readReferrals(
     if (receivedDate === null && row.text('received_date') === null) {
       row.problem('received_date', 'received_date is empty: every referral needs the date it was received');
     }
-    const outcome = row.equals('outcome', 'case') ? 'case' : (row.decode('outcome', decodeOutcome) ?? 'case');
+    const outcome = row.equals('outcome', 'case') && config.outcome_aliases.length === 0 ? 'case' : (row.decode('outcome', outcomeOf) ?? 'case');
     const closedDate = row.date('closed_date');
     if (receivedDate !== null && closedDate !== null && closedDate < receivedDate) {
       row.problem('closed_date', `${JSON.stringify(row.text('closed_date'))} is before received_date ${JSON.stringify(row.text('received_date'))}`);
@@ -77,5 +75,5 @@ export async function readReferrals(
     summary.receivedAfterAsOf === 0
       ? []
       : [`${source.name}: ${summary.receivedAfterAsOf} referral${summary.receivedAfterAsOf === 1 ? ' was' : 's were'} received after the as-of date ${formatIso(asOf)} and ${summary.receivedAfterAsOf === 1 ? 'is' : 'are'} not counted (check --as-of)`];
-  return { name: source.name, summary, info, warnings: [...source.warnings, ...info.warnings, ...later] };
+  return { name: source.name, summary, info, aliasesUsed, warnings: [...source.warnings, ...info.warnings, ...later] };
 }

@@ -1,12 +1,12 @@
 // The staff CSV: one row per person, decoded into StaffMember values.
-import { ROLES, normaliseName, type Config, type Role } from '../core/config.js';
+import { CONTRACTS, ROLES, type Config } from '../core/config.js';
 import type { Day } from '../core/dates.js';
 import { ONE as ONE_FTE } from '../core/exact.js';
 import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
 import { createIdSet } from './id-set.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
-import { decodeAmount, decodeNumber, decodeWholeNumber, decodeYesNo, type Decoded } from './values.js';
+import { aliasedValue, decodeAmount, decodeNumber, decodeWholeNumber, decodeYesNo, memo } from './values.js';
 
 export const STAFF_COLUMNS: readonly ColumnSpec[] = [
   { name: 'staff_id', required: true },
@@ -27,36 +27,8 @@ export interface StaffFile {
   staff: StaffMember[];
   info: TableInfo;
   warnings: string[];
-  /** The role_aliases keys (normalised) that matched at least one role cell. */
-  roleAliasesUsed: Set<string>;
-}
-
-export function decodeRole(text: string, aliases: Record<string, Role>): Decoded<Role> {
-  const normal = normaliseName(text);
-  const aliased = aliases[normal];
-  if (aliased !== undefined) return { ok: true, value: aliased };
-  if ((ROLES as readonly string[]).includes(normal)) return { ok: true, value: normal as Role };
-  const aliasNote = Object.keys(aliases).length > 0 ? ` or a title in role_aliases (${Object.keys(aliases).join(', ')})` : '; map your own job titles with role_aliases in the config';
-  return { ok: false, expected: `one of ${ROLES.join(', ')}${aliasNote}` };
-}
-
-/** `decode` with its results kept for up to 10,000 distinct texts. */
-function memo<T>(decode: (text: string) => Decoded<T>): (text: string) => Decoded<T> {
-  const seen = new Map<string, Decoded<T>>();
-  return (text) => {
-    let result = seen.get(text);
-    if (result === undefined) {
-      result = decode(text);
-      if (seen.size < 10_000) seen.set(text, result);
-    }
-    return result;
-  };
-}
-
-function decodeContract(text: string): Decoded<Contract> {
-  const normal = normaliseName(text);
-  if (normal === 'permanent' || normal === 'agency') return { ok: true, value: normal };
-  return { ok: false, expected: 'permanent or agency' };
+  /** The keys of role_aliases and contract_aliases that matched at least one cell. */
+  aliasesUsed: { role: Set<string>; contract: Set<string> };
 }
 
 export async function readStaff(
@@ -70,13 +42,15 @@ export async function readStaff(
   const ids = createIdSet(source.size === null ? undefined : source.size / 60);
   // Cells such as "1", "0.8", "Social Worker" and "£36,500" repeat down a staff list: each distinct
   // text is decoded once (the values are immutable), which saves most of the work and garbage.
-  const roleAliasesUsed = new Set<string>();
-  const roleOf = memo((t) => {
-    const normal = normaliseName(t);
-    if (config.role_aliases[normal] !== undefined) roleAliasesUsed.add(normal);
-    return decodeRole(t, config.role_aliases);
-  });
-  const contractOf = memo(decodeContract);
+  const aliasesUsed = { role: new Set<string>(), contract: new Set<string>() };
+  const roleOf = memo(
+    aliasedValue(ROLES, config.role_aliases, aliasesUsed.role,
+      `one of ${ROLES.join(', ')}${config.role_aliases.length > 0 ? ` or a title in role_aliases (${config.role_aliases.map((a) => a.key).join(', ')})` : '; map your own job titles with role_aliases in the config'}`),
+  );
+  const contractOf = memo(
+    aliasedValue(CONTRACTS, config.contract_aliases, aliasesUsed.contract,
+      `permanent or agency${config.contract_aliases.length > 0 ? ` or a value in contract_aliases (${config.contract_aliases.map((a) => a.key).join(', ')})` : '; map your own contract types with contract_aliases in the config'}`),
+  );
   const yesNoOf = memo(decodeYesNo);
   const wholeNumberOf = memo(decodeWholeNumber);
   const fteOf = memo((t) => {
@@ -133,7 +107,7 @@ export async function readStaff(
     }
     staff.push(person);
   });
-  return { name: source.name, staff, info, roleAliasesUsed, warnings: [...source.warnings, ...info.warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+  return { name: source.name, staff, info, aliasesUsed, warnings: [...source.warnings, ...info.warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
 }
 
 const examples = (people: readonly StaffMember[]): string =>

@@ -13,7 +13,23 @@ export const TEMPLATES = {
     'R000001,2026-01-12,case,,Assessment',
     'R000002,2026-01-12,nfa,2026-01-14,Assessment',
   ].join('\n'),
-  config: JSON.stringify(DEFAULT_CONFIG, null, 2),
+  // Every key with its default; fte_scale is left out, so the FTE scale is detected from the column.
+  config: JSON.stringify(
+    {
+      salaries: DEFAULT_CONFIG.salaries,
+      on_cost_rate: DEFAULT_CONFIG.on_cost_rate,
+      recruitment_cost: DEFAULT_CONFIG.recruitment_cost,
+      span_of_control: DEFAULT_CONFIG.span_of_control,
+      agency_premium: DEFAULT_CONFIG.agency_premium,
+      full_time_hours: DEFAULT_CONFIG.full_time_hours,
+      role_aliases: {},
+      contract_aliases: {},
+      outcome_aliases: {},
+      column_aliases: {},
+    },
+    null,
+    2,
+  ),
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -1,5 +1,6 @@
 // Decoding one cell. Tolerant where the meaning is certain (UK date styles, £ and thousands
 // separators, "80%"), strict where it is not: an impossible date or an ambiguous number is an error.
+import { findAlias, normaliseName, type ValueAlias } from '../core/config.js';
 import { dayFromYmd, isValidYmd, type Day } from '../core/dates.js';
 import { exact, type Exact } from '../core/exact.js';
 
@@ -116,4 +117,39 @@ export function decodeYesNo(text: string): Decoded<boolean> {
   if (TRUE.has(lower)) return ok(true);
   if (FALSE.has(lower)) return ok(false);
   return fail('yes or no (also y/n, true/false, 1/0)');
+}
+
+/**
+ * A cell that names one of a fixed set of values (a role, an outcome, a contract): the config's
+ * aliases first, in the order written (the first match wins), then the values themselves matched
+ * ignoring case, spaces and hyphens. Each alias that matches is recorded in `used`.
+ */
+export function aliasedValue<T extends string>(
+  values: readonly T[],
+  aliases: readonly ValueAlias<T>[],
+  used: Set<string>,
+  expected: string,
+): (text: string) => Decoded<T> {
+  return (text) => {
+    const alias = findAlias(aliases, text);
+    if (alias !== undefined) {
+      used.add(alias.key);
+      return ok(alias.value);
+    }
+    const normal = normaliseName(text);
+    return (values as readonly string[]).includes(normal) ? ok(normal as T) : fail(expected);
+  };
+}
+
+/** `decode` with its results kept for up to 10,000 distinct texts (cells repeat down a column). */
+export function memo<T>(decode: (text: string) => Decoded<T>): (text: string) => Decoded<T> {
+  const seen = new Map<string, Decoded<T>>();
+  return (text) => {
+    let result = seen.get(text);
+    if (result === undefined) {
+      result = decode(text);
+      if (seen.size < 10_000) seen.set(text, result);
+    }
+    return result;
+  };
 }

@@ -61,6 +61,6 @@ describe('column aliases are checked against the columns caseplan reads and the 
   it('warns about a role alias that matches no role in the staff file', () => {
     const { run, config, staff } = planWith({ column_aliases: GOOD_ALIASES, role_aliases: { ASYE: 'social_worker', 'Senior SW': 'senior_practitioner' } });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`caseplan: warning: ${config}: role_aliases: no role in ${staff} is "senior_sw"`);
+    expect(run.stderr).toContain(`caseplan: warning: ${config}: role_aliases: "senior_sw" matches no role in ${staff}; the alias changes nothing`);
   });
 });

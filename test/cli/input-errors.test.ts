@@ -33,7 +33,7 @@ describe('bad staff files: exit 3, every problem as FILE:LINE:COLUMN (header): m
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file}:3:2 \\(Role\\): "Chief" is not one of social_worker, senior_practitioner, team_manager, other`)));
     expect(lines).toContain(`${file}:3:4 (Qualified Date): "2020-13-01" is not a real date (2020-13-01 does not exist)`);
     expect(lines).toContain(`${file}:3:5 (Caseload): "x" is not a whole number >= 0`);
-    expect(lines).toContain(`${file}:3:6 (Contract): "temp" is not permanent or agency`);
+    expect(lines).toContain(`${file}:3:6 (Contract): "temp" is not permanent or agency; map your own contract types with contract_aliases in the config`);
     expect(lines).toContain(`${file}:4:1 (Staff ID): duplicate staff_id "A1" (first seen on line 2)`);
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file}:5: this row has 5 fields but the header has 7`)));
     expect(lines.at(-1)).toBe('caseplan: 7 problems in the input; nothing was calculated');

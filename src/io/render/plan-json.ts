@@ -1,5 +1,5 @@
 // The plan as one JSON object: the public, stable shape scripts rely on (README, "JSON output").
-import type { Config } from '../../core/config.js';
+import type { Config, ValueAlias } from '../../core/config.js';
 import { formatIso } from '../../core/dates.js';
 import { toPounds } from '../../core/money.js';
 import type { Plan, PlanWithout } from '../../core/plan.js';
@@ -13,9 +13,18 @@ export function configJson(config: Config) {
     recruitment_cost: config.recruitment_cost,
     span_of_control: config.span_of_control,
     agency_premium: config.agency_premium,
-    role_aliases: config.role_aliases,
+    role_aliases: aliasesJson(config.role_aliases),
+    outcome_aliases: aliasesJson(config.outcome_aliases),
+    contract_aliases: aliasesJson(config.contract_aliases),
     column_aliases: config.column_aliases,
+    fte_scale: config.fte_scale,
+    full_time_hours: config.full_time_hours,
   };
+}
+
+/** Aliases as an object in config order: a plain title normalised, a pattern as written. */
+function aliasesJson(aliases: readonly ValueAlias<string>[]): Record<string, string> {
+  return Object.fromEntries(aliases.map((alias) => [alias.key, alias.value]));
 }
 
 export function demandSourceJson(plan: Plan) {
