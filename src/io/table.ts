@@ -21,6 +21,8 @@ export interface TableRow {
   problem(column: string, message: string): void;
   /** Reports a problem with the row as a whole. */
   rowProblem(message: string): void;
+  /** Where a known column is (1-based field and header), for a problem found once the file is read. */
+  where(column: string): { column: number | null; header: string | null };
   /** Whether the (trimmed) cell is exactly `literal`, without making a string of it. */
   equals(column: string, literal: string): boolean;
   /** A date cell (any documented style), or null when empty; an invalid date is reported. */
@@ -342,6 +344,10 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     rowProblem(message) {
       rowProblems++;
       problem(cursor.line, null, null, message);
+    },
+    where(column) {
+      const i = index.get(column);
+      return i === undefined ? { column: null, header: null } : { column: i + 1, header: headers![i]! };
     },
     decode(column, decoder) {
       const text = cursor.text(column);

@@ -104,9 +104,8 @@ export function decodeNumber(text: string, options: { percent?: boolean } = {}):
 
 export function decodeWholeNumber(text: string): Decoded<number> {
   const trimmed = text.trim().replace(/\.0*$/, '');
-  return /^\+?\d+$/.test(trimmed) && Number(trimmed) <= Number.MAX_SAFE_INTEGER
-    ? ok(Number(trimmed))
-    : fail('a whole number >= 0');
+  if (!/^\+?\d+$/.test(trimmed)) return fail('a whole number >= 0');
+  return Number(trimmed) <= Number.MAX_SAFE_INTEGER ? ok(Number(trimmed)) : fail('a whole number >= 0 no larger than 9,007,199,254,740,991 (this one is too large to count exactly)');
 }
 
 const TRUE = new Set(['yes', 'y', 'true', '1']);
