@@ -4,9 +4,9 @@ import { normaliseName } from '../core/config.js';
 import { createProblemLog } from '../errors.js';
 import { createCsvParser, type CsvRecord } from './csv-parser.js';
 import type { ChunkSource } from './source.js';
-import { decodeDate, fastIsoDay, fastIsoDayAt, type Decoded } from './values.js';
+import { decodeDate, EXCEL_SERIAL, fastIsoDay, fastIsoDayAt, type Decoded } from './values.js';
 import { nearest } from './nearest.js';
-import type { Day } from '../core/dates.js';
+import { formatIso, type Day } from '../core/dates.js';
 
 export interface ColumnSpec {
   name: string;
@@ -308,6 +308,7 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     cellEnd = b;
     return a < b;
   };
+  const serialDates = new Map<string, { count: number; first: string }>();
   const cursor: TableRow & { line: number } = {
     line: 0,
     text(column) {
@@ -334,7 +335,15 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
       const text = cursor.text(column);
       if (text === null) return null;
       const day = fastIsoDay(text);
-      return day === day ? (day as Day) : cursor.decode(column, decodeDate);
+      if (day === day) return day as Day;
+      const decoded = cursor.decode(column, decodeDate);
+      // A date column saved as numbers by Excel: read, and said once per column.
+      if (decoded !== null && EXCEL_SERIAL.test(text)) {
+        const seen = serialDates.get(column);
+        if (seen === undefined) serialDates.set(column, { count: 1, first: `line ${cursor.line}: ${text} = ${formatIso(decoded)}` });
+        else seen.count++;
+      }
+      return decoded;
     },
     problem(column, message) {
       const i = index.get(column);
@@ -538,6 +547,9 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
 
   if (headers === null) problem(null, null, null, 'the file is empty: expected a header row and at least one data row');
   else if (rows === 0 && log.count === 0) problem(null, null, null, 'the file has a header row but no data rows');
+  for (const [column, seen] of serialDates) {
+    warnings.push(`${file}: ${seen.count} ${column} value${seen.count === 1 ? ' is an Excel serial number' : 's are Excel serial numbers'} (${seen.first}), read as dates; format the column as dates when exporting to be sure`);
+  }
   log.throwIfAny([...source.warnings, ...warnings]);
   return { columns: new Set(index.keys()), headers: headers ?? [], rows, delimiter, warnings };
 }

@@ -116,3 +116,13 @@ describe('rows that cannot be right', () => {
     expect(run.stderr).toContain('is not a whole number >= 0 no larger than 9,007,199,254,740,991 (this one is too large to count exactly)');
   });
 });
+
+describe('dates as spreadsheets write them', () => {
+  it('reads Excel serial numbers in a date column with one warning per column', () => {
+    const { run, file } = plan(rows('staff_id,role,qualified_date', 'A,social_worker,40179', 'B,social_worker,45000', 'C,social_worker,30/09/24'));
+    const result = json(run);
+    // 40179 is 2010-01-01: experienced; 45000 is 2023-03-15: experienced by 2026-09-30; 30/09/24 is early career.
+    expect(result.current.experienced_fte).toBe(2);
+    expect(run.stderr).toContain(`caseplan: warning: ${file}: 2 qualified_date values are Excel serial numbers (line 2: 40179 = 2010-01-01), read as dates`);
+  });
+});

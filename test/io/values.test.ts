@@ -23,6 +23,21 @@ describe('dates', () => {
     expect(date('30-Sep-69')).toBe('2069-09-30');
   });
 
+  it('reads two-digit years day first, full month names and Excel serial numbers (issue 10)', () => {
+    expect(date('30/09/17')).toBe('2017-09-30');
+    expect(date('1/2/70')).toBe('1970-02-01');
+    expect(date('30 September 2017')).toBe('2017-09-30');
+    expect(date('1st March 2024')).toBe('2024-03-01');
+    expect(date('29 February 2023')).toMatch(/^error: a real date/);
+    expect(date('30 Septembre 2017')).toMatch(/^error: a real date/);
+    // Excel's 1900 date system: 25569 is 1970-01-01, 45000 is 2023-03-15.
+    expect(date('25569')).toBe('1970-01-01');
+    expect(date('45000')).toBe('2023-03-15');
+    expect(date('20000')).toBe('1954-10-03');
+    expect(date('80001')).toMatch(/^error: a date/);
+    expect(date('19999')).toMatch(/^error: a date/);
+  });
+
   it('reads the date-times of UK Excel exports, checking the time', () => {
     expect(date('03/04/2026 14:30')).toBe('2026-04-03');
     expect(date('3/4/2026 09:05:59')).toBe('2026-04-03');
@@ -38,7 +53,7 @@ describe('dates', () => {
 
   it('rejects other styles, naming the accepted ones', () => {
     expect(date('09/30/2017')).toMatch(/^error/);
-    expect(date('2017/09/30')).toBe('error: a date: YYYY-MM-DD, DD/MM/YYYY (or D/M/YYYY), DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY, DD-MMM-YYYY or DD-MMM-YY, optionally followed by a time HH:MM[:SS]');
+    expect(date('2017/09/30')).toBe('error: a date: YYYY-MM-DD, DD/MM/YYYY (or D/M/YYYY), DD/MM/YY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY, D Month YYYY, DD-MMM-YYYY or DD-MMM-YY, optionally followed by a time HH:MM[:SS], or an Excel serial number');
     expect(date('yesterday')).toMatch(/^error/);
   });
 });
