@@ -48,7 +48,7 @@ const warned = join(folderWith({ 'staff.csv': 'staff_id,role,fte,qualified_date,
 const VALID = ['validate', '--staff', warned, '--as-of', '2026-09-30'];
 // Over 64 KiB of JSON: more than a pipe holds, so the write meets the closed pipe part-way.
 const BIG = ['plan', '--target', '19', '--years', '30', '--explain', '--format', 'json', '-q', '--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
-const badStaff = () => join(folderWith({ 'staff.csv': 'staff_id,role,fte,qualified_date,caseload\n1,social_worker,2,2010-01-01,20\n2,chief,1,2015-01-01,10\n' }), 'staff.csv');
+const badStaff = () => join(folderWith({ 'staff.csv': 'staff_id,role,fte,qualified_date,caseload\n1,social_worker,abc,2010-01-01,20\n2,chief,1,2015-01-01,10\n' }), 'staff.csv');
 
 describe('a closed stdout ends the run quietly with its own exit code', () => {
   it('exits 0 for a successful run whose stdout reader is gone before anything is written', async () => {
@@ -70,7 +70,7 @@ describe('a closed stdout ends the run quietly with its own exit code', () => {
     for (let i = 0; i < REPEAT; i++) {
       const run = await withClosed(['validate', '--staff', staff, '--format', 'json'], { stdout: true });
       expect(run.code).toBe(3);
-      expect(run.stderr).toContain('caseplan: 2 problems in the input; nothing was calculated');
+      expect(run.stderr).toMatch(/caseplan: \d+ problems? in the input; nothing was calculated/);
       expect(run.stderr).not.toMatch(/unexpected error|EPIPE|\n\s+at /);
     }
   });
