@@ -1,6 +1,6 @@
 // Runs the program and maps every outcome to a documented exit code:
 // 0 success, 2 usage, 3 invalid or unreadable input, 1 a bug.
-import { CommanderError } from 'commander';
+import { CommanderError, type Command, type Option } from 'commander';
 import { formatProblem, InputError, UsageError } from '../errors.js';
 import { processTerminal, watchOutput, type Terminal } from './emit.js';
 import { buildProgram } from './program.js';
@@ -31,7 +31,7 @@ async function run(argv: readonly string[], terminal: Terminal): Promise<number>
     return EXIT.usage;
   }
   try {
-    refuseRepeatedOptions(argv.slice(2));
+    refuseRepeatedOptions(program, argv.slice(2));
     await program.parseAsync(argv as string[]);
     return EXIT.ok;
   } catch (error) {
@@ -66,14 +66,33 @@ function report(error: unknown, terminal: Terminal, debug: boolean): number {
   return EXIT.bug;
 }
 
-/** An option given twice would silently take the last value: `--target 19 --target 20` is a mistake. */
-function refuseRepeatedOptions(args: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const arg of args) {
+/**
+ * An option given twice would silently take the last value: `--target 19 --target 20` is a mistake.
+ * Options are matched as commander matches them (`-o` is `--output`, `--as-of=X` is `--as-of`), and
+ * the value after an option that takes one is skipped, so a value is never taken for an option.
+ * Unknown options are left to commander, which names them with a did-you-mean. Only --target and
+ * --mix have a way to give several values, so only they suggest one.
+ */
+function refuseRepeatedOptions(program: Command, args: readonly string[]): void {
+  const command = program.commands.find((c) => c.name() === args.find((a) => !a.startsWith('-')));
+  const options = [...(command?.options ?? []), ...program.options];
+  const seen = new Set<Option>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (arg === '--') return;
-    if (!arg.startsWith('--')) continue;
-    const name = arg.split('=')[0]!;
-    if (seen.has(name)) throw new UsageError(`${name} is given more than once; give it once (for several targets or mixes use caseplan compare --target 15,17,19)`);
-    seen.add(name);
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const name = arg.startsWith('--') ? arg.split('=')[0]! : arg;
+    const option = options.find((o) => o.long === name || o.short === name);
+    if (option === undefined) continue;
+    if (option.required && name === arg) i++; // its value is the next argument
+    if (seen.has(option)) throw new UsageError(`${option.long ?? name} is given more than once; give it once${severalValues(option, command)}`);
+    seen.add(option);
   }
+}
+
+function severalValues(option: Option, command: Command | undefined): string {
+  if (option.long !== '--target' && option.long !== '--mix') return '';
+  const example = option.long === '--target' ? '--target 15,17,19' : '--mix 40%,50%';
+  if (command?.name() === 'compare') return `, as one comma-separated list (${example})`;
+  return ` (for several targets or mixes use caseplan compare ${example})`;
 }

@@ -100,13 +100,27 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
   };
 }
 
+/** Which formats carry each option that adds to the output: any other format would drop it silently. */
+const CARRIED_BY: { key: keyof PlanFlags; flag: string; formats: readonly Format[]; what: string }[] = [
+  { key: 'explain', flag: '--explain', formats: ['table', 'markdown', 'json'], what: 'the explanation is text; CSV holds only the plan table' },
+];
+
+/** An option the chosen format cannot carry is refused, not dropped: say which formats carry it. */
+function refuseUncarriedOptions(flags: PlanFlags): void {
+  for (const { key, flag, formats, what } of CARRIED_BY) {
+    if (flags[key] === undefined || formats.includes(flags.format)) continue;
+    throw new UsageError(`${flag} cannot be written with --format ${flags.format} (${what}): use --format ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`);
+  }
+  if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
+}
+
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
+  refuseUncarriedOptions(flags);
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
-  if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
   if (flags.by === 'team') {
     const run = runByTeam(inputs, options);
     warn(terminal, run.warnings, flags.quiet === true);

@@ -32,13 +32,36 @@ Examples:
 Open cases come from --cases, else the referrals file, else the staff file's caseload column.
 Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
 
+/**
+ * A required option, checked by the preAction hook in buildProgram rather than by commander: commander
+ * checks required options before unknown ones, so a typo (`--traget 19`) would be reported as
+ * "required option '--target' not specified" instead of as itself, with commander's did-you-mean.
+ */
+function required(flags: string, description: string, parse?: (text: string) => unknown): Option {
+  const option = new Option(flags, description);
+  if (parse) option.argParser(parse);
+  REQUIRED.add(option);
+  return option;
+}
+
+const REQUIRED = new WeakSet<Option>();
+
+/** After commander's own checks (help, unknown options, values): the first required option missing. */
+function refuseMissingRequired(command: Command): void {
+  for (const option of command.options) {
+    if (REQUIRED.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
+    }
+  }
+}
+
 function inputOptions(command: Command): Command {
   return command
-    .requiredOption('--staff <file>', '(required) staff CSV, one row per person ("-" reads stdin)')
+    .addOption(required('--staff <file>', '(required) staff CSV, one row per person ("-" reads stdin)'))
     .option('--referrals <file>', 'referrals CSV, one row per referral ("-" reads stdin)')
     .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
     .option('--as-of <date>', 'the date to plan at, YYYY-MM-DD (default: today)', value.isoDate)
-    .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.wholeNumber, 3)
+    .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.experienceYears, 3)
     .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', value.delimiter)
     .option('-q, --quiet', 'no warnings on stderr')
     .option('--no-color', 'no colour (also NO_COLOR=1)');
@@ -47,9 +70,9 @@ function inputOptions(command: Command): Command {
 /** The options `plan` and `compare` share, apart from --target and --mix. */
 function planOptions(command: Command): Command {
   return command
-    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.nonNegativeNumber)
-    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.positiveNumber)
-    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.wholeNumber)
+    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.caseCap)
+    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.caseload)
+    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.caseCount)
     .option('--years <n>', 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', value.yearCount)
     .option('--growth <rate>', 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', (t) => value.fraction(t, { min: -0.9, max: 10 }))
     .option('--turnover <rate>', 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', (t) => value.fraction(t))
@@ -78,12 +101,13 @@ export function buildProgram(terminal: Terminal): Command {
       writeErr: (text) => terminal.stderr.write(text),
       outputError: (text, write) => write(`caseplan: ${text}`),
     })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => refuseMissingRequired(command));
 
   const plan = program
     .command('plan')
     .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
-    .requiredOption('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
     .option('--explain', 'add a plain-English derivation of every number (JSON: an "explanation" array)')
     .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const));
@@ -95,7 +119,7 @@ export function buildProgram(terminal: Terminal): Command {
   const compare = program
     .command('compare')
     .description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario')
-    .requiredOption('--target <list>', '(required) target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.positiveNumber))
+    .addOption(required('--target <list>', '(required) target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.caseload)))
     .option('--mix <list>', 'experienced shares, comma-separated: 40%,50%', value.listOf((t) => value.fraction(t)));
   planOptions(compare);
   inputOptions(compare);
@@ -107,8 +131,8 @@ export function buildProgram(terminal: Terminal): Command {
   const report = program
     .command('report')
     .description('write the plan as one self-contained HTML page for a committee paper: headline, now vs after, and with --years the year-by-year table and charts')
-    .requiredOption('--html <file>', '(required) the HTML file to write (atomically)')
-    .requiredOption('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.positiveNumber)
+    .addOption(required('--html <file>', '(required) the HTML file to write (atomically)'))
+    .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
   planOptions(report);
   inputOptions(report);

@@ -23,7 +23,8 @@ async function asHtmlFlag(write: () => void | Promise<void>): Promise<void> {
 }
 
 export async function reportCommand(flags: ReportFlags, terminal: Terminal): Promise<void> {
-  if (flags.html === '-' || flags.html.trim() === '') throw new UsageError('--html needs a file name to write the report to');
+  if (flags.html === '-') throw new UsageError('--html - (standard output) is not supported: the report is a whole HTML page, written atomically to a file; give a file name such as --html plan.html');
+  if (flags.html.trim() === '') throw new UsageError('--html needs a file name to write the report to');
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const paths = inputPaths(flags);

@@ -28,6 +28,38 @@ export function wholeNumber(text: string): number {
   return n;
 }
 
+/** The largest target or cap on a caseload: far beyond any real caseload, and still computed exactly. */
+export const MAX_CASELOAD = 1e9;
+
+/** The most years after qualifying that --experience-years accepts: a working life. */
+export const MAX_EXPERIENCE_YEARS = 60;
+
+const withCommas = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * `parse`, then refuse a value above `max` with a message that says it is too large (rather than
+ * planning with it, or running for ever): `what` names the value, such as "a target caseload".
+ */
+export function atMost(parse: (text: string) => number, max: number, what: string, why = ''): (text: string) => number {
+  return (text) => {
+    const n = parse(text);
+    if (n > max) throw new InvalidArgumentError(`"${text.trim()}" is too large: ${what} is at most ${withCommas(max)}${why}`);
+    return n;
+  };
+}
+
+/** A target or a cap: cases per FTE, above 0 and at most MAX_CASELOAD. */
+export const caseload = atMost(positiveNumber, MAX_CASELOAD, 'a caseload (cases per FTE)');
+
+/** --early-career-cap: as `caseload`, but 0 (no cases for early-career staff) is allowed. */
+export const caseCap = atMost(nonNegativeNumber, MAX_CASELOAD, 'a caseload (cases per FTE)');
+
+/** --cases: a whole number of open cases no larger than a number can hold exactly. */
+export const caseCount = atMost(wholeNumber, Number.MAX_SAFE_INTEGER, 'a number of open cases', ', the largest whole number counted exactly');
+
+/** --experience-years: whole years after qualifying, 0 to MAX_EXPERIENCE_YEARS. */
+export const experienceYears = atMost(wholeNumber, MAX_EXPERIENCE_YEARS, 'a number of years after qualifying');
+
 /** A rate or share as a fraction: "0.5" or "50%". */
 export function fraction(text: string, options: { min?: number; max?: number } = {}): number {
   const trimmed = text.trim();
@@ -72,11 +104,26 @@ export function yearCount(text: string): number {
   return n;
 }
 
-/** A comma-separated list, each item parsed by `item`: "15,17,19" or "40%,50%". */
+/**
+ * A comma-separated list, each item parsed by `item`: "15,17,19" or "40%,50%". An empty item ("19,,15",
+ * "19,") and a value given twice ("19,19", "50%,0.5") are refused: each would be a scenario planned
+ * twice or a typo, never what was meant.
+ */
 export function listOf<T>(item: (text: string) => T): (text: string) => T[] {
   return (text) => {
-    const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-    if (parts.length === 0) throw new InvalidArgumentError(`expected a comma-separated list, got "${text}"`);
-    return parts.map(item);
+    const parts = text.split(',').map((p) => p.trim());
+    if (parts.every((p) => p === '')) throw new InvalidArgumentError(`expected a comma-separated list such as 15,17,19, got "${text}"`);
+    const empty = parts.indexOf('');
+    if (empty >= 0) throw new InvalidArgumentError(`item ${empty + 1} is empty: separate the values with single commas, such as 15,17,19`);
+    const seen = new Map<T, string>();
+    return parts.map((part) => {
+      const parsed = item(part);
+      const first = seen.get(parsed);
+      if (first !== undefined) {
+        throw new InvalidArgumentError(first === part ? `${part} is listed twice: give each value once` : `${first} and ${part} are the same value: give each value once`);
+      }
+      seen.set(parsed, part);
+      return parsed;
+    });
   };
 }
