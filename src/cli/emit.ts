@@ -48,9 +48,8 @@ export function watchOutput(stream: NodeJS.WritableStream): OutputWatch {
         const done = () => setImmediate(resolve);
         const pending = (stream as { writableLength?: number }).writableLength ?? 0;
         if (pending === 0 || gone || failure !== null) return done();
-        stream.once('drain', done);
-        stream.once('error', done);
-        stream.once('close', done);
+        // Write callbacks run in order, failed or not: this one runs after every earlier write.
+        stream.write('', done);
       }),
   };
 }

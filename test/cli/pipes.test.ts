@@ -3,7 +3,9 @@
 // stack trace. Real subprocess pipes, each case repeated because the timing of a closed pipe varies.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { caseplan, folderWith, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin/caseplan.js');
@@ -112,5 +114,38 @@ describe('a closed stderr ends the run quietly with its own exit code', () => {
       expect(inPipeline(['plan', '--target', '19', '--staff', staff, '--cases', 'many'], '2>&1', 'true').code).toBe(2);
     }
     expect(inPipeline(VALID, '2>&1', '(sleep 1; head -c 600)').code).toBe(0);
+  });
+});
+
+describe('main() waits for a slow stdout to finish or fail before it returns the code', () => {
+  /** A terminal whose stdout takes 20 ms per write and then fails with `code` (or succeeds). */
+  function slowStdout(code: string | null) {
+    let stderr = '';
+    const stdout = new Writable({
+      write(_chunk, _encoding, done) {
+        setTimeout(() => done(code === null ? null : Object.assign(new Error(code), { code })), 20);
+      },
+    });
+    const err = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        stderr += chunk.toString();
+        done();
+      },
+    });
+    return { terminal: { stdout, stderr: err, env: {} }, stderr: () => stderr };
+  }
+
+  it('a full disk reported after the last write is exit 2 with one message', async () => {
+    const slow = slowStdout('ENOSPC');
+    expect(await main(['node', 'caseplan', 'template', 'staff'], slow.terminal)).toBe(2);
+    expect(slow.stderr()).toBe('caseplan: error: cannot write to standard output: ENOSPC\n');
+  });
+
+  it('a reader gone after the last write leaves the run\'s own code, quietly', async () => {
+    const gone = slowStdout('EPIPE');
+    expect(await main(['node', 'caseplan', 'template', 'staff'], gone.terminal)).toBe(0);
+    expect(gone.stderr()).toBe('');
+    const fine = slowStdout(null);
+    expect(await main(['node', 'caseplan', 'template', 'staff'], fine.terminal)).toBe(0);
   });
 });
