@@ -1,7 +1,9 @@
 // `caseplan compare`: the same inputs, read once, planned under every combination of targets and mixes.
 import type { Money } from '../core/money.js';
+import type { Rate } from '../core/rates.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
+import { payAwardRate, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
 export interface Scenario {
@@ -18,11 +20,20 @@ export interface Scenario {
   reason: string | null;
 }
 
-export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: readonly number[], mixes: readonly (number | null)[]): Scenario[] {
+/** Every scenario, and the projection rates they share (null without --years): the additional cost depends on them. */
+export interface Comparison {
+  scenarios: Scenario[];
+  rates: { growth: Rate; turnover: Rate; payAward: Rate } | null;
+}
+
+export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: readonly number[], mixes: readonly (number | null)[]): Comparison {
   const scenarios: Scenario[] = [];
+  // Growth and turnover are derived once, from the same files, for every scenario.
+  const settled = base.projection === null ? null : projectionRates(inputs, { ...base.projection, asOf: base.asOf });
+  const shared: ScenarioOptions = base.projection === null || settled === null ? base : { ...base, projection: { ...base.projection, settledRates: settled } };
   for (const target of targets) {
     for (const mix of mixes) {
-      const options: ScenarioOptions = { ...base, rule: { ...base.rule, target, mix } };
+      const options: ScenarioOptions = { ...shared, rule: { ...shared.rule, target, mix } };
       if (mix === null && options.projection !== null) options.projection = { ...options.projection, mixBy: 0 };
       try {
         const outcome = runScenario(inputs, options);
@@ -46,7 +57,7 @@ export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: reado
     }
   }
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
-  return scenarios;
+  return { scenarios, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
 }
 
 

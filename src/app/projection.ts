@@ -33,6 +33,11 @@ export function projectionRates(inputs: Inputs, options: Pick<ProjectionOptions,
   };
 }
 
+/** The pay award: the flag, else 0 (costs at today's prices). */
+export function payAwardRate(payAward: number | null): Rate {
+  return payAward !== null ? flagRate(payAward, '--pay-award') : { value: ZERO, source: 'default', note: "no --pay-award: costs at today's prices" };
+}
+
 export interface AgencyConversion {
   convertedFte: Exact;
   hires: number;
@@ -56,7 +61,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const { asOf } = options;
   const staffFile = inputs.staff.name;
   const { growth, turnover } = options.settledRates ?? projectionRates(inputs, options);
-  const payAward: Rate = options.payAward !== null ? flagRate(options.payAward, '--pay-award') : { value: ZERO, source: 'default', note: 'no --pay-award: costs at today\'s prices' };
+  const payAward = payAwardRate(options.payAward);
   const workforce = planRun.workforce;
   const counted = workforce.caseHoldingFte.plus(workforce.teamManagerFte);
   const agencyShare: Rate = {

@@ -21,14 +21,14 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
-  const scenarios = runCompare(inputs, base, flags.target, mixes);
-  warn(terminal, unreachableNote(scenarios), flags.quiet === true);
+  const comparison = runCompare(inputs, base, flags.target, mixes);
+  warn(terminal, unreachableNote(comparison.scenarios), flags.quiet === true);
   const years = flags.years ?? null;
   const text =
     flags.format === 'json'
-      ? JSON.stringify(compareJson(scenarios, years), null, 2)
+      ? JSON.stringify(compareJson(comparison, years), null, 2)
       : flags.format === 'csv'
-        ? compareCsv(scenarios)
-        : await renderDocument(compareBlocks(scenarios, years), flags.format, terminal, flags);
+        ? compareCsv(comparison.scenarios)
+        : await renderDocument(compareBlocks(comparison, years), flags.format, terminal, flags);
   await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
 }

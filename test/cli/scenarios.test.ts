@@ -45,6 +45,17 @@ describe('caseplan compare', () => {
     expect(all.code).toBe(2);
   });
 
+  it('shows the growth, turnover and pay award its additional cost rests on (JSON rates, markdown note), as plan --years derives them', () => {
+    const compared = json(caseplan(['compare', '--target', '17,19', '--years', '5', ...COUNCIL, '--format', 'json']));
+    const plan = json(caseplan(['plan', '--target', '19', '--years', '5', ...COUNCIL, '--format', 'json']));
+    expect(compared.rates).toEqual({ growth: plan.rates.growth, turnover: plan.rates.turnover, pay_award: plan.rates.pay_award });
+    expect(compared.rates.growth.source).toBe('derived');
+    const md = caseplan(['compare', '--target', '17,19', '--years', '5', ...COUNCIL, '--format', 'markdown']).stdout;
+    expect(md).toMatch(/^- demand growth: 3\.637% a year \(derived from fixtures\/referrals\.csv/m);
+    expect(md).toMatch(/^- turnover: 17\.4845% a year \(derived from fixtures\/staff\.csv/m);
+    expect(json(caseplan(['compare', '--target', '17,19', ...COUNCIL, '--format', 'json'])).rates).toBeNull();
+  });
+
   it('csv: an unreachable scenario is marked feasible=false with its reason, and stderr counts them', () => {
     const run = caseplan(['compare', '--target', '19', '--mix', '50%,100%', ...COUNCIL, '--format', 'csv']);
     expect(run.code).toBe(0);

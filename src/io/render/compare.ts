@@ -1,5 +1,6 @@
 // `compare` output: one row per scenario, in every format from the same values.
-import type { Scenario } from '../../app/compare.js';
+import type { Comparison, Scenario } from '../../app/compare.js';
+import { rateItem, rateJson } from './projection.js';
 import { formatPounds, toPounds } from '../../core/money.js';
 import { toCsv, type CsvValue } from './csv.js';
 import type { Block } from './document.js';
@@ -28,14 +29,20 @@ export function compareCsv(scenarios: readonly Scenario[]): string {
   return toCsv(COMPARE_CSV_COLUMNS, scenarios.map(values));
 }
 
-export function compareJson(scenarios: readonly Scenario[], years: number | null) {
+/** The rates every scenario's additional cost rests on. */
+function rateItems(rates: NonNullable<Comparison['rates']>): string[] {
+  return [rateItem('demand growth', rates.growth), rateItem('turnover', rates.turnover), rateItem('pay award', rates.payAward)];
+}
+
+export function compareJson({ scenarios, rates }: Comparison, years: number | null) {
   return {
     years,
+    rates: rates === null ? null : { growth: rateJson(rates.growth), turnover: rateJson(rates.turnover), pay_award: rateJson(rates.payAward) },
     scenarios: scenarios.map((s) => Object.fromEntries(COMPARE_CSV_COLUMNS.map((key, i) => [key, values(s)[i]]))),
   };
 }
 
-export function compareBlocks(scenarios: readonly Scenario[], years: number | null): Block[] {
+export function compareBlocks({ scenarios, rates }: Comparison, years: number | null): Block[] {
   const head = ['Target', 'Mix', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   if (years !== null) head.push(`Additional cost, years 0-${years}`);
   const rows = scenarios.map((s) => {
@@ -52,9 +59,10 @@ export function compareBlocks(scenarios: readonly Scenario[], years: number | nu
     { kind: 'table', head, align: ['right', 'right', 'right', 'right', 'right', 'right'], rows },
     {
       kind: 'paragraph',
-      text: 'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' + (years !== null ? '; additional cost is the projection against the do-nothing baseline.' : '.'),
+      text: 'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' + (years !== null ? '; additional cost is the projection against the do-nothing baseline, at these rates:' : '.'),
       emphasis: 'dim',
     },
+    ...(rates !== null ? [{ kind: 'list' as const, items: rateItems(rates) }] : []),
     ...(reasons.length > 0 ? [{ kind: 'list' as const, items: reasons }] : []),
   ];
 }

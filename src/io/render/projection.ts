@@ -49,7 +49,7 @@ export function projectionCsv(run: ProjectionRun): string {
   return toCsv(PROJECTION_CSV_COLUMNS, [...run.years.map(yearValues), totalValues(run)]);
 }
 
-function rateJson(r: Rate) {
+export function rateJson(r: Rate) {
   return { value: r.value.toNumber(), source: r.source, note: r.note };
 }
 
@@ -92,6 +92,11 @@ export function projectionJson(run: ProjectionRun) {
 
 const pounds = (m: ProjectionYear['paybill']) => formatPounds(m);
 
+/** "turnover: 15% a year (derived from ...)" */
+export function rateItem(name: string, r: Rate): string {
+  return `${name}: ${rate(r.value.toNumber())} a year (${r.source === 'default' ? 'default; ' : ''}${r.note})`;
+}
+
 export function projectionBlocks(run: ProjectionRun): Block[] {
   const rows = run.years.map((y) => [
     String(y.year),
@@ -111,7 +116,6 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
   const t = run.totals;
   rows.push(['Total', '', '', '', '', '', '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
 
-  const rateItem = (name: string, r: Rate) => `${name}: ${rate(r.value.toNumber())} a year (${r.source === 'default' ? 'default; ' : ''}${r.note})`;
   const items = [
     rateItem('demand growth', run.rates.growth),
     rateItem('turnover', run.rates.turnover),
