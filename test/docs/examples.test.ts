@@ -11,9 +11,12 @@ for (const doc of documents() as string[]) {
   const examples = examplesOf(readFileSync(join(ROOT, doc), 'utf8'));
   describe(doc, () => {
     const cwd = sandbox();
-    it('has examples', () => {
-      expect(examples.length).toBeGreaterThan(0);
-    });
+    // The README and the guide are made of examples; the reference and method may have none.
+    if (doc === 'README.md' || doc === 'docs/guide.md') {
+      it('has examples with shown outputs', () => {
+        expect(examples.filter((e: { output: unknown }) => e.output !== null).length).toBeGreaterThan(0);
+      });
+    }
     for (const example of examples) {
       it(`line ${example.line}: ${example.command.slice(13, 110)}`, () => {
         const result = run(example.command, cwd);
