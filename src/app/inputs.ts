@@ -2,7 +2,7 @@
 import type { Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
 import { allocatedCases } from '../core/workforce.js';
-import { InputError, UsageError, type InputProblem } from '../errors.js';
+import { InputError, MAX_PROBLEMS_SHOWN, UsageError, type InputProblem } from '../errors.js';
 import { normaliseName } from '../core/config.js';
 import { readConfig } from '../io/config-file.js';
 import { nearest } from '../io/nearest.js';
@@ -11,7 +11,8 @@ import { openSource, type ChunkSource } from '../io/source.js';
 import { readStaff, STAFF_COLUMNS, type StaffFile } from '../io/staff-file.js';
 
 export interface InputPaths {
-  staff: string;
+  /** One or more staff files (an HR list and an agency supplier's list), read as one. */
+  staff: readonly string[];
   referrals: string | null;
   config: string | null;
   delimiter?: string | undefined;
@@ -38,7 +39,7 @@ export interface Inputs {
 }
 
 export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {
-  if (paths.staff === '-' && paths.referrals === '-') {
+  if ([...paths.staff, paths.referrals].filter((path) => path === '-').length > 1) {
     throw new UsageError('only one input can be read from stdin ("-"): give the staff or the referrals file as a path');
   }
   const config = await readConfig(paths.config);
@@ -65,13 +66,21 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
       progress?.done();
     }
   };
-  const staff = await attempt(() => watched(paths.staff, (source, onProgress) => readStaff(source, config, asOf, paths.delimiter, onProgress)));
+  const staffFiles: (StaffFile | null)[] = [];
+  for (const path of paths.staff) {
+    staffFiles.push(await attempt(() => watched(path, (source, onProgress) => readStaff(source, config, asOf, paths.delimiter, onProgress))));
+  }
   const referralsPath = paths.referrals;
   const referrals =
     referralsPath === null
       ? null
       : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
-  if (problems.length > 0 || staff === null) throw new InputError(problems, total, notes);
+  const staffRead = staffFiles.filter((file): file is StaffFile => file !== null);
+  const shared = sharedIds(staffRead);
+  problems.push(...shared.slice(0, MAX_PROBLEMS_SHOWN));
+  total += shared.length;
+  if (problems.length > 0 || staffRead.length < staffFiles.length) throw new InputError(problems, total, notes);
+  const staff = combineStaff(staffRead);
   const aliasProblems = unusedColumnAliases(config, paths.config ?? 'config', staff, referrals);
   if (aliasProblems.length > 0) throw new InputError(aliasProblems);
   const configName = paths.config ?? 'config';
@@ -91,6 +100,53 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
     staff,
     referrals,
     warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
+  };
+}
+
+/** The files a command reads, which its output must never overwrite. */
+export function inputFiles(paths: InputPaths): (string | null)[] {
+  return [...paths.staff, paths.referrals, paths.config];
+}
+
+/** Several staff files are one staff list: a staff_id may appear in only one of them. */
+function sharedIds(files: readonly StaffFile[]): InputProblem[] {
+  if (files.length < 2) return [];
+  const seen = new Map<string, { file: string; line: number }>();
+  const problems: InputProblem[] = [];
+  for (const file of files) {
+    const firstInThisFile = new Set<string>();
+    for (const person of file.staff) {
+      const earlier = seen.get(person.staffId);
+      if (earlier !== undefined && earlier.file !== file.name && !firstInThisFile.has(person.staffId)) {
+        firstInThisFile.add(person.staffId);
+        problems.push({ file: file.name, line: person.line, ...file.idColumn, message: `staff_id ${JSON.stringify(person.staffId)} is also in ${earlier.file} (line ${earlier.line}): ids must be unique across the staff files` });
+      }
+      if (earlier === undefined) seen.set(person.staffId, { file: file.name, line: person.line });
+    }
+  }
+  return problems;
+}
+
+/** The staff files as one: rows, columns and headers together; each person keeps the line of their own file. */
+function combineStaff(files: readonly StaffFile[]): StaffFile {
+  if (files.length === 1) return files[0]!;
+  const [first] = files as [StaffFile, ...StaffFile[]];
+  return {
+    name: files.map((f) => f.name).join(' and '),
+    staff: files.flatMap((f) => f.staff),
+    info: {
+      ...first.info,
+      columns: new Set(files.flatMap((f) => [...f.info.columns])),
+      headers: [...new Set(files.flatMap((f) => f.info.headers))],
+      rows: files.reduce((sum, f) => sum + f.info.rows, 0),
+      warnings: files.flatMap((f) => f.info.warnings),
+    },
+    warnings: files.flatMap((f) => f.warnings),
+    aliasesUsed: {
+      role: new Set(files.flatMap((f) => [...f.aliasesUsed.role])),
+      contract: new Set(files.flatMap((f) => [...f.aliasesUsed.contract])),
+    },
+    idColumn: first.idColumn,
   };
 }
 

@@ -1,6 +1,6 @@
 // `caseplan compare`: wiring only.
 import { runCompare } from '../app/compare.js';
-import { loadInputs } from '../app/inputs.js';
+import { inputFiles, loadInputs } from '../app/inputs.js';
 import { todayUtc } from '../core/dates.js';
 import { compareBlocks, compareCsv, compareJson, unreachableNote } from '../io/render/compare.js';
 import { emit, warn, type Terminal } from './emit.js';
@@ -30,5 +30,5 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
       : flags.format === 'csv'
         ? compareCsv(comparison.scenarios)
         : await renderDocument(compareBlocks(comparison, years), flags.format, terminal, flags);
-  await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+  await emit(terminal, text, flags.output, inputFiles(paths));
 }

@@ -85,6 +85,8 @@ function refuseRepeatedOptions(program: Command, args: readonly string[]): void 
     const option = options.find((o) => o.long === name || o.short === name);
     if (option === undefined) continue;
     if (option.required && name === arg) i++; // its value is the next argument
+    // --staff may name several files (an HR list and an agency supplier's list).
+    if (option.long === '--staff') continue;
     if (seen.has(option)) throw new UsageError(`${option.long ?? name} is given more than once; give it once${severalValues(option, command)}`);
     seen.add(option);
   }

@@ -1,5 +1,5 @@
 // `caseplan plan`: wiring only. Options in, use case called, renderer picked, output emitted.
-import { loadInputs } from '../app/inputs.js';
+import { inputFiles, loadInputs } from '../app/inputs.js';
 import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../app/explain.js';
@@ -20,7 +20,7 @@ import { renderDocument } from './render.js';
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
 
 export interface InputFlags {
-  staff: string;
+  staff: string[];
   referrals?: string;
   config?: string;
   asOf?: Day;
@@ -130,7 +130,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
         : flags.format === 'csv'
           ? teamsCsv(run)
           : await renderDocument(teamsBlocks(run), flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+    await emit(terminal, text, flags.output, inputFiles(paths));
     return;
   }
   const outcome = runScenario(inputs, options);
@@ -145,7 +145,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
         : flags.format === 'csv'
           ? projectionCsv(run)
           : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+    await emit(terminal, text, flags.output, inputFiles(paths));
     return;
   }
   const { plan } = outcome.run;
@@ -163,7 +163,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], flags.format, terminal, flags);
       break;
   }
-  await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+  await emit(terminal, text, flags.output, inputFiles(paths));
 }
 
 function explanationBlocks(steps: ExplanationStep[] | null): Block[] {

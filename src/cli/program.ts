@@ -37,7 +37,7 @@ Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadabl
  * checks required options before unknown ones, so a typo (`--traget 19`) would be reported as
  * "required option '--target' not specified" instead of as itself, with commander's did-you-mean.
  */
-function required(flags: string, description: string, parse?: (text: string) => unknown): Option {
+function required<T>(flags: string, description: string, parse?: (text: string, previous: T) => T): Option {
   const option = new Option(flags, description);
   if (parse) option.argParser(parse);
   REQUIRED.add(option);
@@ -57,10 +57,10 @@ function refuseMissingRequired(command: Command): void {
 
 function inputOptions(command: Command): Command {
   return command
-    .addOption(required('--staff <file>', '(required) staff CSV, one row per person ("-" reads stdin)'))
+    .addOption(required('--staff <file>', '(required) staff CSV, one row per post ("-" reads stdin); repeat it for several files (an HR list and an agency list)', value.collect))
     .option('--referrals <file>', 'referrals CSV, one row per referral ("-" reads stdin)')
     .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
-    .option('--as-of <date>', 'the date to plan at, YYYY-MM-DD (default: today)', value.isoDate)
+    .option('--as-of <date>', 'the date to plan at: 2026-09-30, 30/09/2026 or any date style the files take (default: today)', value.asOfDate)
     .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.experienceYears, 3)
     .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', value.delimiter)
     .option('-q, --quiet', 'no warnings on stderr')

@@ -1,6 +1,6 @@
 // `caseplan report --html FILE`: wiring only. The plan options in, the same use case as `plan`, the
 // HTML report (io/render/report-html.ts) written atomically to FILE, one line saying where.
-import { loadInputs } from '../app/inputs.js';
+import { inputFiles, loadInputs } from '../app/inputs.js';
 import { runScenario } from '../app/scenario.js';
 import { todayUtc } from '../core/dates.js';
 import { UsageError } from '../errors.js';
@@ -28,7 +28,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const paths = inputPaths(flags);
-  await asHtmlFlag(() => refuseInputOverwrite(flags.html, [paths.staff, paths.referrals, paths.config]));
+  await asHtmlFlag(() => refuseInputOverwrite(flags.html, inputFiles(paths)));
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const outcome = runScenario(inputs, options);

@@ -1,5 +1,5 @@
 // `caseplan validate`: check the files and summarise what was read.
-import { loadInputs } from '../app/inputs.js';
+import { inputFiles, loadInputs } from '../app/inputs.js';
 import { InputError } from '../errors.js';
 import { formatIso, todayUtc } from '../core/dates.js';
 import { countWorkforce } from '../core/workforce.js';
@@ -32,7 +32,7 @@ export async function validateCommand(flags: ValidateFlags, terminal: Terminal):
         problems: error.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, header: p.header, message: p.message })),
         problems_total: error.total,
       };
-      await emit(terminal, JSON.stringify(report, null, 2), flags.output, [paths.staff, paths.referrals, paths.config]);
+      await emit(terminal, JSON.stringify(report, null, 2), flags.output, inputFiles(paths));
     }
     throw error;
   }
@@ -70,7 +70,7 @@ export async function validateCommand(flags: ValidateFlags, terminal: Terminal):
           },
   };
   if (flags.format === 'json') {
-    await emit(terminal, JSON.stringify(summary, null, 2), flags.output, [paths.staff, paths.referrals, paths.config]);
+    await emit(terminal, JSON.stringify(summary, null, 2), flags.output, inputFiles(paths));
     return;
   }
   const rows: string[][] = [
@@ -98,5 +98,5 @@ export async function validateCommand(flags: ValidateFlags, terminal: Terminal):
     { kind: 'table', head: ['Input', 'Summary'], align: ['left', 'right'], rows },
   ];
   const text = await renderDocument(blocks, flags.format, terminal, flags);
-  await emit(terminal, text, flags.output, [paths.staff, paths.referrals, paths.config]);
+  await emit(terminal, text, flags.output, inputFiles(paths));
 }

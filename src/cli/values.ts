@@ -1,6 +1,7 @@
 // Flag values: parsed strictly, with a usage error (exit 2) that says what was expected.
 import { InvalidArgumentError } from 'commander';
-import { dayFromYmd, isValidYmd, type Day } from '../core/dates.js';
+import type { Day } from '../core/dates.js';
+import { decodeDate, EXCEL_SERIAL } from '../io/values.js';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -75,12 +76,20 @@ export function fraction(text: string, options: { min?: number; max?: number } =
   return value;
 }
 
-export function isoDate(text: string): Day {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isValidYmd(y, m, d)) throw new InvalidArgumentError(`expected a real date (${text} does not exist), got "${text}"`);
-  return dayFromYmd(y, m, d);
+/** `--as-of`: any date style the files take (2026-09-30, 30/09/2026, 30 September 2026), day first. */
+export function asOfDate(text: string): Day {
+  const trimmed = text.trim();
+  // A bare number is not a date on the command line (in a file it may be an Excel serial).
+  const decoded = EXCEL_SERIAL.test(trimmed) ? null : decodeDate(trimmed);
+  if (decoded === null || !decoded.ok) {
+    throw new InvalidArgumentError(`expected ${decoded === null || decoded.expected.startsWith('a date:') ? 'a date such as 2026-09-30 or 30/09/2026' : decoded.expected}, got "${text}"`);
+  }
+  return decoded.value;
+}
+
+/** A repeatable option: each use adds a value. */
+export function collect(text: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), text];
 }
 
 export function oneOf<T extends string>(allowed: readonly T[]): (text: string) => T {

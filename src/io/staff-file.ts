@@ -29,6 +29,8 @@ export interface StaffFile {
   staff: StaffMember[];
   info: TableInfo;
   warnings: string[];
+  /** Where the staff_id column is, for problems found across files. */
+  idColumn: { column: number | null; header: string | null };
   /** The keys of role_aliases and contract_aliases that matched at least one cell. */
   aliasesUsed: { role: Set<string>; contract: Set<string> };
 }
@@ -72,6 +74,7 @@ export async function readStaff(
   });
   const fteCells: FteCell[] = [];
   let fteColumn: { column: number | null; header: string | null } = { column: null, header: null };
+  let idColumn: { column: number | null; header: string | null } = { column: null, header: null };
   let cachedLater: InputProblem[] | null = null;
   /** The first post seen for each staff_id: a second post of one person is legal (issue 10). */
   const firstPost = new Map<string, { line: number; role: string; team: string }>();
@@ -83,6 +86,7 @@ export async function readStaff(
   });
   const info = await readTable(source, { columns: STAFF_COLUMNS, columnAliases: config.column_aliases, delimiter, onProgress, idColumn: 'staff_id' }, (row) => {
     const staffId = row.text('staff_id');
+    if (idColumn.column === null) idColumn = row.where('staff_id');
     if (staffId === null) {
       row.problem('staff_id', 'staff_id is empty: every row needs an id');
     } else {
@@ -164,7 +168,7 @@ export async function readStaff(
       `${source.name}: ${multiPost.length} ${multiPost.length === 1 ? 'person holds' : 'people hold'} more than one post (${multiPost.slice(0, 3).map((posts) => `staff ${posts[0]!.staffId} on lines ${posts.map((p) => p.line).join(' and ')}`).join(', ')}${multiPost.length > 3 ? ', ...' : ''}); each post is counted with its own role, team and FTE`,
     );
   }
-  return { name: source.name, staff, info, aliasesUsed, warnings: [...warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+  return { name: source.name, staff, info, aliasesUsed, idColumn, warnings: [...warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
 
   /** Problems that need the whole file: FTEs out of range once the scale is known, and one person's posts over 1.0 FTE. */
   function laterProblems(): InputProblem[] {

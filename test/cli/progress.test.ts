@@ -29,7 +29,7 @@ describe('progress while reading a big file', () => {
   });
 
   it('skips files at or under the threshold, and wipes its line when a file is done', async () => {
-    const paths = { staff: 'fixtures/staff.csv', referrals: 'fixtures/referrals.csv', config: null };
+    const paths = { staff: ['fixtures/staff.csv'], referrals: 'fixtures/referrals.csv', config: null };
     const quiet = terminal(true);
     await loadInputs(paths, dayFromYmd(2026, 9, 30), progressOptions(quiet.terminal, false));
     expect(quiet.written()).toBe('');

@@ -33,14 +33,14 @@ async function outcome(paths: InputPaths, chunkBytes: number) {
 
 describe('streaming reading gives the same result as reading the whole file', () => {
   it('the fixtures: 248 staff and 12,376 referrals, in 64 KiB, 4 KiB and 7-byte chunks', async () => {
-    const paths = { staff: 'fixtures/staff.csv', referrals: 'fixtures/referrals.csv', config: null };
+    const paths = { staff: ['fixtures/staff.csv'], referrals: 'fixtures/referrals.csv', config: null };
     const whole = await outcome(paths, WHOLE);
     expect(whole.result).not.toBeNull();
     for (const chunkBytes of [1 << 16, 4096, 7]) expect(await outcome(paths, chunkBytes)).toEqual(whole);
   });
 
   it.each(readdirSync('test/corpus'))('test/corpus/%s: same plan, warnings or problems in chunks of 1, 2, 3 and 5 bytes', async (file) => {
-    const paths = { staff: `test/corpus/${file}`, referrals: null, config: null };
+    const paths = { staff: [`test/corpus/${file}`], referrals: null, config: null };
     const whole = await outcome(paths, WHOLE);
     for (const chunkBytes of [1, 2, 3, 5]) expect(await outcome(paths, chunkBytes)).toEqual(whole);
   });
