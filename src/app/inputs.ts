@@ -16,6 +16,8 @@ export interface InputPaths {
   referrals: string | null;
   config: string | null;
   delimiter?: string | undefined;
+  /** Open cases given on the command line (--cases): gaps in the caseload column are then moot. */
+  openCasesGiven?: boolean;
 }
 
 /** Progress of one file being read: told the rows read after each chunk, and when it is done. */
@@ -99,7 +101,7 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
     config,
     staff,
     referrals,
-    warnings: [...staff.warnings, ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
+    warnings: [...staff.warnings, ...(paths.openCasesGiven === true ? [] : staff.allocationWarnings), ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
   };
 }
 
@@ -142,6 +144,7 @@ function combineStaff(files: readonly StaffFile[]): StaffFile {
       warnings: files.flatMap((f) => f.info.warnings),
     },
     warnings: files.flatMap((f) => f.warnings),
+    allocationWarnings: files.flatMap((f) => f.allocationWarnings),
     aliasesUsed: {
       role: new Set(files.flatMap((f) => [...f.aliasesUsed.role])),
       contract: new Set(files.flatMap((f) => [...f.aliasesUsed.contract])),

@@ -30,5 +30,5 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
       : flags.format === 'csv'
         ? compareCsv(comparison.scenarios)
         : await renderDocument(compareBlocks(comparison, years), flags.format, terminal, flags);
-  await emit(terminal, text, flags.output, inputFiles(paths));
+  await emit(terminal, text, flags.output, inputFiles(paths), { bom: flags.format === 'csv' && (flags.bom ?? flags.output !== undefined) });
 }

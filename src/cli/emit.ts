@@ -62,8 +62,9 @@ export function wantsColor(terminal: Terminal, options: { color?: boolean; outpu
   return terminal.stdout.isTTY === true;
 }
 
-export async function emit(terminal: Terminal, text: string, output: string | undefined, inputs: readonly (string | null)[]): Promise<void> {
-  const body = text.endsWith('\n') ? text : `${text}\n`;
+export async function emit(terminal: Terminal, text: string, output: string | undefined, inputs: readonly (string | null)[], options: { bom?: boolean } = {}): Promise<void> {
+  // A UTF-8 byte-order mark tells Excel on Windows the file is UTF-8, so "£" and "’" show right.
+  const body = `${options.bom === true ? '\uFEFF' : ''}${text}${text.endsWith('\n') ? '' : '\n'}`;
   if (output === undefined) {
     terminal.stdout.write(body);
     return;

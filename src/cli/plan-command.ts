@@ -5,7 +5,9 @@ import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../app/explain.js';
 import type { Block } from '../io/render/document.js';
 import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
-import { projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
+import { paybillCsv, projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
+import { assumptionRows, assumptionsCsv } from '../io/render/assumptions.js';
+import type { ProjectionRun } from '../app/projection.js';
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
@@ -46,6 +48,8 @@ export interface PlanFlags extends InputFlags {
   convertAgency?: boolean;
   by?: 'team';
   explain?: boolean;
+  table?: 'years' | 'groups' | 'paybill' | 'assumptions';
+  bom?: boolean;
 }
 
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
@@ -75,7 +79,7 @@ export function hiringRule(flags: PlanFlags): HiringRule {
 }
 
 export function inputPaths(flags: InputFlags) {
-  return { staff: flags.staff, referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter };
+  return { staff: flags.staff, referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: 'cases' in flags && flags.cases !== undefined };
 }
 
 /** The planning question the flags ask: the rule, the date, and the projection settings if --years. */
@@ -103,15 +107,26 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
 /** Which formats carry each option that adds to the output: any other format would drop it silently. */
 const CARRIED_BY: { key: keyof PlanFlags; flag: string; formats: readonly Format[]; what: string }[] = [
   { key: 'explain', flag: '--explain', formats: ['table', 'markdown', 'json'], what: 'the explanation is text; CSV holds only the plan table' },
+  { key: 'table', flag: '--table', formats: ['csv'], what: 'it picks one table for CSV; the other formats show every table' },
 ];
 
 /** An option the chosen format cannot carry is refused, not dropped: say which formats carry it. */
 function refuseUncarriedOptions(flags: PlanFlags): void {
   for (const { key, flag, formats, what } of CARRIED_BY) {
     if (flags[key] === undefined || formats.includes(flags.format)) continue;
-    throw new UsageError(`${flag} cannot be written with --format ${flags.format} (${what}): use --format ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`);
+    const choices = formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
+    throw new UsageError(`${flag} cannot be written with --format ${flags.format} (${what}): use --format ${choices}`);
   }
   if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
+  if (flags.by === 'team' && flags.table !== undefined) throw new UsageError('--table picks a table of one plan: --by team has one table, a row per team');
+  if ((flags.table === 'years' || flags.table === 'paybill') && flags.years === undefined) {
+    throw new UsageError(`--table ${flags.table} is a table of the projection: add --years N`);
+  }
+}
+
+/** CSV written to a file starts with a byte-order mark so Excel reads "£" right; stdout only with --bom. */
+function csvBom(flags: PlanFlags): boolean {
+  return flags.format === 'csv' && (flags.bom ?? flags.output !== undefined);
 }
 
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
@@ -130,7 +145,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
         : flags.format === 'csv'
           ? teamsCsv(run)
           : await renderDocument(teamsBlocks(run), flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, inputFiles(paths));
+    await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
     return;
   }
   const outcome = runScenario(inputs, options);
@@ -143,9 +158,9 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       flags.format === 'json'
         ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
         : flags.format === 'csv'
-          ? projectionCsv(run)
+          ? projectionCsvTable(run, flags.table ?? 'years')
           : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, inputFiles(paths));
+    await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
     return;
   }
   const { plan } = outcome.run;
@@ -156,14 +171,28 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       text = JSON.stringify({ ...planJson(plan), ...(explanation ? { explanation } : {}) }, null, 2);
       break;
     case 'csv':
-      text = planCsv(plan);
+      text = flags.table === 'assumptions' ? assumptionsCsv(assumptionRows(plan, null)) : planCsv(plan);
       break;
     case 'markdown':
     case 'table':
       text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], flags.format, terminal, flags);
       break;
   }
-  await emit(terminal, text, flags.output, inputFiles(paths));
+  await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
+}
+
+/** The table `--table` names, as CSV: each is a named section of the projection report. */
+function projectionCsvTable(run: ProjectionRun, table: NonNullable<PlanFlags['table']>): string {
+  switch (table) {
+    case 'years':
+      return projectionCsv(run);
+    case 'groups':
+      return planCsv(run.plan);
+    case 'paybill':
+      return paybillCsv(run);
+    case 'assumptions':
+      return assumptionsCsv(assumptionRows(run.plan, run));
+  }
 }
 
 function explanationBlocks(steps: ExplanationStep[] | null): Block[] {

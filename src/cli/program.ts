@@ -82,9 +82,14 @@ function planOptions(command: Command): Command {
 }
 
 function outputOptions(command: Command, formats: readonly string[]): Command {
-  return command
+  command
     .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout');
+  if (formats.includes('csv')) {
+    command.option('--bom', 'start CSV with a UTF-8 byte-order mark on stdout too (files written with --output always have one, for Excel)');
+    command.option('--no-bom', 'no byte-order mark in a CSV file written with --output');
+  }
+  return command;
 }
 
 export function buildProgram(terminal: Terminal): Command {
@@ -110,7 +115,11 @@ export function buildProgram(terminal: Terminal): Command {
     .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
     .option('--explain', 'add a plain-English derivation of every number (JSON: an "explanation" array)')
-    .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const));
+    .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const))
+    .addOption(
+      new Option('--table <name>', 'with --format csv: which table: years (default with --years), groups (cost by group, the default without), paybill (by group and year) or assumptions')
+        .choices(['years', 'groups', 'paybill', 'assumptions']),
+    );
   planOptions(plan);
   inputOptions(plan);
   outputOptions(plan, FORMATS);
@@ -157,7 +166,7 @@ export function buildProgram(terminal: Terminal): Command {
     .argument('<kind>', 'staff, referrals or config', value.oneOf(TEMPLATE_NAMES))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', '\nExample:\n  $ caseplan template staff > staff.csv\n  $ caseplan template config > caseplan.json')
-    .action((kind: TemplateName, flags: { output?: string }) => emit(terminal, TEMPLATES[kind], flags.output, []));
+    .action((kind: TemplateName, flags: { output?: string }) => emit(terminal, TEMPLATES[kind], flags.output, [], { bom: kind !== 'config' && flags.output !== undefined }));
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({

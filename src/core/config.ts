@@ -67,7 +67,20 @@ export interface Config {
   fte_scale: 1 | 100 | null;
   /** Hours a week of a full-time post: `contracted_hours` / this is the FTE. */
   full_time_hours: number;
+  /** The keys the config file set (`salaries.experienced`, `on_cost_rate`, ...): the rest are defaults. */
+  given: readonly string[];
 }
+
+/** Where each default comes from (docs/method.md, "Assumptions and their sources"; shared/domain.md). */
+export const DEFAULT_SOURCES: Record<'salaries.experienced' | 'salaries.early_career' | 'salaries.team_manager' | 'on_cost_rate' | 'recruitment_cost' | 'span_of_control' | 'agency_premium', string> = {
+  'salaries.experienced': "one council's 2019/20 senior/advanced social worker band, bottom point (social worker and senior range £34,688-£43,744)",
+  'salaries.early_career': "the same council's 2019/20 ASYE (newly qualified) point",
+  'salaries.team_manager': "the same council's 2019/20 team manager band, midpoint (£44,838-£50,711)",
+  on_cost_rate: 'employer National Insurance plus Local Government Pension Scheme contributions, roughly 25-32% of salary; a flat illustrative rate',
+  recruitment_cost: "one council's 2020 welcome and retention payments for a new permanent social worker; advertising and agency fees come on top",
+  span_of_control: 'no national standard; frontline teams commonly have 6-8 social workers per team manager',
+  agency_premium: "one authority's 2019 FOI answer: £82,875 for an agency worker against £62,170 for a permanent one, a year",
+};
 
 /** Illustrative defaults with their sources: shared/domain.md, restated in the README. */
 export const DEFAULT_CONFIG: Config = {
@@ -82,6 +95,7 @@ export const DEFAULT_CONFIG: Config = {
   column_aliases: {},
   fte_scale: null,
   full_time_hours: 37,
+  given: [],
 };
 
 export function resolveConfig(file: ConfigFile): Config {
@@ -96,6 +110,9 @@ export function resolveConfig(file: ConfigFile): Config {
     contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
     fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
     full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
+    given: Object.entries(file).flatMap(([key, value]) =>
+      key === 'salaries' && value !== null && typeof value === 'object' ? Object.keys(value).map((group) => `salaries.${group}`) : [key],
+    ),
     column_aliases: Object.fromEntries(
       Object.entries(file.column_aliases ?? {}).map(([header, column]) => [normaliseName(header), normaliseName(column)]),
     ),

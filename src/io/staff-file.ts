@@ -29,6 +29,8 @@ export interface StaffFile {
   staff: StaffMember[];
   info: TableInfo;
   warnings: string[];
+  /** Warnings about the caseload column (allocated cases): moot when open cases are given with --cases. */
+  allocationWarnings: string[];
   /** Where the staff_id column is, for problems found across files. */
   idColumn: { column: number | null; header: string | null };
   /** The keys of role_aliases and contract_aliases that matched at least one cell. */
@@ -168,7 +170,7 @@ export async function readStaff(
       `${source.name}: ${multiPost.length} ${multiPost.length === 1 ? 'person holds' : 'people hold'} more than one post (${multiPost.slice(0, 3).map((posts) => `staff ${posts[0]!.staffId} on lines ${posts.map((p) => p.line).join(' and ')}`).join(', ')}${multiPost.length > 3 ? ', ...' : ''}); each post is counted with its own role, team and FTE`,
     );
   }
-  return { name: source.name, staff, info, aliasesUsed, idColumn, warnings: [...warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+  return { name: source.name, staff, info, aliasesUsed, idColumn, allocationWarnings: allocationWarnings(source.name, staff, info.columns, asOf), warnings: [...warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
 
   /** Problems that need the whole file: FTEs out of range once the scale is known, and one person's posts over 1.0 FTE. */
   function laterProblems(): InputProblem[] {
@@ -245,17 +247,6 @@ function staffWarnings(file: string, staff: readonly StaffMember[], columns: Rea
   if (future.length > 0) {
     warnings.push(`${file}: ${future.length} in post with a qualified_date after the as-of date (${examples(future)}); counted as early career`);
   }
-  if (columns.has('caseload')) {
-    const holders = inPost.filter((p) => p.caseHolding);
-    const missing = holders.filter((p) => p.caseload === null);
-    if (holders.length > 0 && missing.length === holders.length) {
-      warnings.push(`${file}: the caseload column is empty for every case-holding member of staff in post; allocated cases are unknown`);
-    } else if (missing.length > 0) {
-      warnings.push(
-        `${file}: caseload is empty for ${missing.length} of ${holders.length} case-holding staff in post (${examples(missing)}); allocated cases count only the ${holders.length - missing.length} with a value`,
-      );
-    }
-  }
   // Statutory guidance (in force 31 October 2024, transition to 1 October 2025): agency social workers
   // need three years' post-qualifying experience.
   if (asOf >= AGENCY_RULE_FROM) {
@@ -264,6 +255,23 @@ function staffWarnings(file: string, staff: readonly StaffMember[], columns: Rea
     if (earlyAgency.length > 0) {
       warnings.push(
         `${file}: ${earlyAgency.length} agency social worker${earlyAgency.length === 1 ? '' : 's'} in post with under three years since qualifying (${examples(earlyAgency)}); since 1 October 2025 statutory guidance allows agency work only with three years' post-qualifying experience`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/** Gaps in the caseload column: they matter for allocated cases, so not when open cases are given with --cases. */
+function allocationWarnings(file: string, staff: readonly StaffMember[], columns: ReadonlySet<string>, asOf: Day): string[] {
+  const warnings: string[] = [];
+  if (columns.has('caseload')) {
+    const holders = staff.filter((p) => isInPost(p, asOf) && p.caseHolding);
+    const missing = holders.filter((p) => p.caseload === null);
+    if (holders.length > 0 && missing.length === holders.length) {
+      warnings.push(`${file}: the caseload column is empty for every case-holding member of staff in post; allocated cases are unknown`);
+    } else if (missing.length > 0) {
+      warnings.push(
+        `${file}: caseload is empty for ${missing.length} of ${holders.length} case-holding staff in post (${examples(missing)}); allocated cases count only the ${holders.length - missing.length} with a value`,
       );
     }
   }

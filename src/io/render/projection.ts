@@ -49,6 +49,21 @@ export function projectionCsv(run: ProjectionRun): string {
   return toCsv(PROJECTION_CSV_COLUMNS, [...run.years.map(yearValues), totalValues(run)]);
 }
 
+export const PAYBILL_CSV_COLUMNS = ['year', 'date', 'experienced', 'early_career', 'team_manager', 'agency_fte', 'paybill'] as const;
+
+/** The paybill by group and year (`--table paybill`): the markdown "Paybill by group" table as CSV. */
+export function paybillCsv(run: ProjectionRun): string {
+  const rows: CsvValue[][] = run.years.map((y) => [
+    y.year,
+    formatIso(y.date),
+    ...GROUPS.map((g) => toPounds(y.byGroup[g].paybill)),
+    plain(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte))),
+    toPounds(y.paybill),
+  ]);
+  rows.push(['total', null, ...GROUPS.map((g) => toPounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), null, toPounds(run.totals.paybill)]);
+  return toCsv(PAYBILL_CSV_COLUMNS, rows);
+}
+
 export function rateJson(r: Rate) {
   return { value: r.value.toNumber(), source: r.source, note: r.note };
 }

@@ -1,0 +1,63 @@
+// The assumptions behind a plan, one row each with its value, where it came from and why: the
+// finance officer's audit trail as a table (`--table assumptions`), from the same values as the JSON.
+import type { ProjectionRun } from '../../app/projection.js';
+import { DEFAULT_SOURCES } from '../../core/config.js';
+import { formatIso } from '../../core/dates.js';
+import type { Plan } from '../../core/plan.js';
+import type { Rate } from '../../core/rates.js';
+import { toCsv, type CsvValue } from './csv.js';
+import { demandSourceText } from './plan-text.js';
+
+export interface AssumptionRow {
+  assumption: string;
+  value: number | string | null;
+  /** `option`: a command-line option (or its default); `config` or `default` for config keys; `flag`, `derived` or `default` for rates. */
+  source: string;
+  note: string;
+}
+
+export const ASSUMPTION_CSV_COLUMNS = ['assumption', 'value', 'source', 'note'] as const;
+
+export function assumptionRows(plan: Plan, projection: ProjectionRun | null): AssumptionRow[] {
+  const { asOf, experienceYears, rule, config } = plan.parameters;
+  const option = (assumption: string, value: AssumptionRow['value'], note: string): AssumptionRow => ({ assumption, value, source: 'option', note });
+  const configured = (key: keyof typeof DEFAULT_SOURCES, value: number): AssumptionRow => ({
+    assumption: key,
+    value,
+    source: config.given.includes(key) ? 'config' : 'default',
+    note: config.given.includes(key) ? 'set in the config file' : `illustrative default: ${DEFAULT_SOURCES[key]}`,
+  });
+  const rate = (assumption: string, r: Rate): AssumptionRow => ({ assumption, value: r.value.toNumber(), source: r.source, note: r.note });
+  const rows: AssumptionRow[] = [
+    option('as_of', formatIso(asOf), 'the date planned at (--as-of, or today)'),
+    option('target', rule.target, 'average caseload to reach: open cases per case-holding FTE'),
+    // With --mix-by the year-0 plan is planned without the mix; the mix asked for is the projection's.
+    option('mix', projection === null ? rule.mix : projection.mix, 'minimum experienced share of case-holding FTE after hires (empty: none)'),
+    ...(projection === null ? [] : [option('mix_by', projection.mixBy, 'the projection year from which the mix applies')]),
+    option('experience_years', experienceYears, 'whole years after qualifying at which a social worker counts as experienced'),
+    option('early_career_cap', rule.caps?.earlyCareer ?? null, 'most cases per early-career FTE (empty: no caps)'),
+    option('experienced_cap', rule.caps?.experienced ?? null, 'most cases per experienced FTE (empty: no caps)'),
+    { assumption: 'open_cases', value: plan.demand.openCases, source: plan.demand.source.kind === 'flag' ? 'option' : 'files', note: demandSourceText(plan) },
+    configured('salaries.experienced', config.salaries.experienced),
+    configured('salaries.early_career', config.salaries.early_career),
+    configured('salaries.team_manager', config.salaries.team_manager),
+    configured('on_cost_rate', config.on_cost_rate),
+    configured('recruitment_cost', config.recruitment_cost),
+    configured('span_of_control', config.span_of_control),
+    configured('agency_premium', config.agency_premium),
+  ];
+  if (projection !== null) {
+    rows.push(
+      option('years', projection.years.length - 1, 'projection horizon: years 0 (now) to N'),
+      rate('growth', projection.rates.growth),
+      rate('turnover', projection.rates.turnover),
+      rate('pay_award', projection.rates.payAward),
+      rate('agency_share', projection.rates.agencyShare),
+    );
+  }
+  return rows;
+}
+
+export function assumptionsCsv(rows: readonly AssumptionRow[]): string {
+  return toCsv(ASSUMPTION_CSV_COLUMNS, rows.map((r): CsvValue[] => [r.assumption, r.value, r.source, r.note]));
+}
