@@ -1,6 +1,7 @@
 // Issue 10, "Done means": a real-looking HR export (title rows, FTE %, job titles, contract and outcome
 // wording, UK dates, a total row) read with one config file and no pre-processing gives exactly the
 // plan of the clean sample files it was made from (scripts/hr-export-fixture.mjs).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { caseplan, json } from './run.js';
 
@@ -24,5 +25,18 @@ describe('the sample council as an HR export', () => {
   it('says what it skipped: the title rows and the total row', () => {
     expect(hr.stderr).toMatch(/fixtures\/hr-export\/staff\.csv: lines 1-3 .*title/);
     expect(hr.stderr).toMatch(/fixtures\/hr-export\/staff\.csv:253: .*total row/);
+  });
+});
+
+describe('the README shows the HR export as it is', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('shows the config file exactly', () => {
+    expect(readme).toContain('```json\n' + readFileSync('fixtures/hr-export/config.json', 'utf8') + '```');
+  });
+
+  it('shows the first lines of the staff file exactly', () => {
+    const head = readFileSync('fixtures/hr-export/staff.csv', 'utf8').split('\r\n').slice(0, 6).join('\n');
+    expect(readme).toContain('```text\n' + head + '\n```');
   });
 });
