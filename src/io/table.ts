@@ -191,7 +191,11 @@ async function findHeader(
     head += next.value;
     const part = next.value.length <= HEADER_SEARCH_CHARS - searched ? next.value : next.value.slice(0, HEADER_SEARCH_CHARS - searched);
     searched += part.length;
-    for (const probe of probes) probe.push(part);
+    // Each probe is given the text 4 KiB at a time, only until it has its 20 rows: the search stays
+    // a few microseconds, and the parser's code is not trained on a whole chunk of the wrong delimiter.
+    probes.forEach((probe, k) => {
+      for (let at = 0; at < part.length && seen[k]!.length < HEADER_SEARCH_ROWS; at += 4096) probe.push(part.slice(at, at + 4096));
+    });
   }
   // The last row of a short file has no line break after it.
   if (exhausted && searched === head.length) for (const probe of probes) probe.end();
@@ -455,8 +459,16 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
     readRecord(record, syntax);
   };
 
-  /** Whether the plain line just split may be a total: its first or id cell is empty or starts with t or g. */
+  /**
+   * Whether the plain line just split may be a total: its first or id cell is empty or starts with t
+   * or g. Nearly every row is told apart by the first character of its first cell, when that is the
+   * id column (or there is none): neither a space nor t nor g.
+   */
   const plainMayBeTotal = (n: number): boolean => {
+    if (idAt <= 0 && starts[0]! < ends[0]!) {
+      const c = plainText.charCodeAt(starts[0]!);
+      if (c > 32 && c < 0xa0 && (c | 32) !== 116 && (c | 32) !== 103) return false;
+    }
     if (plainCell(0)) {
       const c = plainText.charCodeAt(cellStart) | 32;
       if (c === 116 || c === 103) return true;
