@@ -49,14 +49,15 @@ export function createIdSet(expected = 2048, options: IdSetOptions = {}): IdSet 
     }
     const at = used;
     if (n < ON_SIDE) {
-      let k = 0;
-      for (; k < n; k++) {
+      const bytes = text;
+      let all = 0;
+      for (let k = 0; k < n; k++) {
         const c = id.charCodeAt(k);
-        if (c > 255) break;
-        text[at + 1 + k] = c;
+        all |= c;
+        bytes[at + 1 + k] = c;
       }
-      if (k === n) {
-        text[at] = n;
+      if (all < 256) {
+        bytes[at] = n;
         used = at + 1 + n;
         return at;
       }
