@@ -5,14 +5,13 @@ import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../app/explain.js';
 import type { Block } from '../io/render/document.js';
 import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
-import { paybillCsv, projectionBlocks, projectionCsv, projectionJson } from '../io/render/projection.js';
-import { assumptionRows, assumptionsCsv } from '../io/render/assumptions.js';
-import type { ProjectionRun } from '../app/projection.js';
+import { projectionBlocks, projectionJson } from '../io/render/projection.js';
+import { planTables, projectionTables } from '../io/render/report-tables.js';
+import { tableCsv } from '../io/render/data-table.js';
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
-import { planCsv } from '../io/render/plan-csv.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
 import { emit, warn, type Terminal } from './emit.js';
@@ -158,7 +157,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       flags.format === 'json'
         ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
         : flags.format === 'csv'
-          ? projectionCsvTable(run, flags.table ?? 'years')
+          ? tableCsv(projectionTables(run)[flags.table ?? 'years'])
           : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
     await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
     return;
@@ -171,7 +170,8 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       text = JSON.stringify({ ...planJson(plan), ...(explanation ? { explanation } : {}) }, null, 2);
       break;
     case 'csv':
-      text = flags.table === 'assumptions' ? assumptionsCsv(assumptionRows(plan, null)) : planCsv(plan);
+      // --table years and paybill were refused without --years.
+      text = tableCsv(planTables(plan)[flags.table === 'assumptions' ? 'assumptions' : 'groups']);
       break;
     case 'markdown':
     case 'table':
@@ -181,19 +181,6 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
 }
 
-/** The table `--table` names, as CSV: each is a named section of the projection report. */
-function projectionCsvTable(run: ProjectionRun, table: NonNullable<PlanFlags['table']>): string {
-  switch (table) {
-    case 'years':
-      return projectionCsv(run);
-    case 'groups':
-      return planCsv(run.plan);
-    case 'paybill':
-      return paybillCsv(run);
-    case 'assumptions':
-      return assumptionsCsv(assumptionRows(run.plan, run));
-  }
-}
 
 function explanationBlocks(steps: ExplanationStep[] | null): Block[] {
   if (steps === null) return [];

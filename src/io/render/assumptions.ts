@@ -5,7 +5,8 @@ import { DEFAULT_SOURCES } from '../../core/config.js';
 import { formatIso } from '../../core/dates.js';
 import type { Plan } from '../../core/plan.js';
 import type { Rate } from '../../core/rates.js';
-import { toCsv, type CsvValue } from './csv.js';
+import type { CsvValue } from './csv.js';
+import { columns, type DataTable } from './data-table.js';
 import { demandSourceText } from './plan-text.js';
 
 export interface AssumptionRow {
@@ -16,7 +17,7 @@ export interface AssumptionRow {
   note: string;
 }
 
-export const ASSUMPTION_CSV_COLUMNS = ['assumption', 'value', 'source', 'note'] as const;
+const ASSUMPTION_COLUMNS = columns(['assumption', 'Assumption', 'text'], ['value', 'Value', 'text'], ['source', 'Source', 'text'], ['note', 'Note', 'text']);
 
 export function assumptionRows(plan: Plan, projection: ProjectionRun | null): AssumptionRow[] {
   const { asOf, experienceYears, rule, config } = plan.parameters;
@@ -58,6 +59,7 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
   return rows;
 }
 
-export function assumptionsCsv(rows: readonly AssumptionRow[]): string {
-  return toCsv(ASSUMPTION_CSV_COLUMNS, rows.map((r): CsvValue[] => [r.assumption, r.value, r.source, r.note]));
+/** The `assumptions` section: every assumption with its value, where it came from and why. */
+export function assumptionsTable(rows: readonly AssumptionRow[]): DataTable {
+  return { name: 'assumptions', title: 'Assumptions and sources', columns: ASSUMPTION_COLUMNS, rows: rows.map((r): CsvValue[] => [r.assumption, r.value, r.source, r.note]), total: null, notes: [] };
 }

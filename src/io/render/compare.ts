@@ -2,11 +2,16 @@
 import type { Comparison, Scenario } from '../../app/compare.js';
 import { rateItem, rateJson } from './projection.js';
 import { formatPounds, toPounds } from '../../core/money.js';
-import { toCsv, type CsvValue } from './csv.js';
+import type { CsvValue } from './csv.js';
+import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
 import { count, rate } from './numbers.js';
 
-export const COMPARE_CSV_COLUMNS = ['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost', 'feasible', 'reason'] as const;
+const SCENARIO_COLUMNS = columns(
+  ['target', 'Target', 'number'], ['mix', 'Mix', 'percent'], ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'],
+  ['hires_team_manager', 'Hires: team managers', 'integer'], ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'],
+  ['additional_cost', 'Additional cost over the horizon', 'money'], ['feasible', 'Reachable', 'boolean'], ['reason', 'Why not', 'text'],
+);
 
 function values(s: Scenario): CsvValue[] {
   const r = s.result;
@@ -25,8 +30,13 @@ function values(s: Scenario): CsvValue[] {
   ];
 }
 
-export function compareCsv(scenarios: readonly Scenario[]): string {
-  return toCsv(COMPARE_CSV_COLUMNS, scenarios.map(values));
+/** The `scenarios` section: one row per target and mix, with the rates the additional cost rests on. */
+export function scenariosTable({ scenarios, rates }: Comparison): DataTable {
+  return { name: 'scenarios', title: 'Scenarios', columns: SCENARIO_COLUMNS, rows: scenarios.map(values), total: null, notes: rates === null ? [] : rateItems(rates) };
+}
+
+export function compareCsv(comparison: Comparison): string {
+  return tableCsv(scenariosTable(comparison));
 }
 
 /** The rates every scenario's additional cost rests on. */
@@ -38,7 +48,7 @@ export function compareJson({ scenarios, rates }: Comparison, years: number | nu
   return {
     years,
     rates: rates === null ? null : { growth: rateJson(rates.growth), turnover: rateJson(rates.turnover), pay_award: rateJson(rates.payAward) },
-    scenarios: scenarios.map((s) => Object.fromEntries(COMPARE_CSV_COLUMNS.map((key, i) => [key, values(s)[i]]))),
+    scenarios: tableObjects(scenariosTable({ scenarios, rates })),
   };
 }
 

@@ -6,17 +6,24 @@ import { sumExact } from '../../core/exact.js';
 import type { ProjectionYear } from '../../core/projection.js';
 import type { Rate } from '../../core/rates.js';
 import { GROUPS } from '../../core/workforce.js';
-import { toCsv, type CsvValue } from './csv.js';
+import type { CsvValue } from './csv.js';
+import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
 import { planBlocks } from './plan-text.js';
 import { caseload, count, fte, plain, rate, share } from './numbers.js';
 
-export const PROJECTION_CSV_COLUMNS = [
-  'year', 'date', 'open_cases', 'case_holding_fte', 'experienced_fte', 'early_career_fte', 'experienced_share',
-  'average_caseload', 'team_manager_fte', 'leavers_fte', 'hires_experienced', 'hires_early_career', 'hires_team_manager',
-  'paybill', 'recruitment_cost', 'baseline_cost', 'additional_cost',
-] as const;
+const YEAR_COLUMNS = columns(
+  ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['open_cases', 'Open cases', 'number'], ['case_holding_fte', 'Case-holding FTE', 'fte'],
+  ['experienced_fte', 'Experienced FTE', 'fte'], ['early_career_fte', 'Early-career FTE', 'fte'], ['experienced_share', 'Experienced share', 'percent'],
+  ['average_caseload', 'Average caseload', 'number'], ['team_manager_fte', 'Team manager FTE', 'fte'], ['leavers_fte', 'Leavers FTE', 'fte'],
+  ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
+  ['paybill', 'Paybill', 'money'], ['recruitment_cost', 'Recruitment', 'money'], ['baseline_cost', 'Baseline', 'money'], ['additional_cost', 'Additional cost', 'money'],
+);
+const PAYBILL_COLUMNS = columns(
+  ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['experienced', 'Experienced', 'money'], ['early_career', 'Early career', 'money'],
+  ['team_manager', 'Team managers', 'money'], ['agency_fte', 'of which agency FTE', 'fte'], ['paybill', 'Paybill', 'money'],
+);
 
 function yearValues(y: ProjectionYear): CsvValue[] {
   return [
@@ -45,14 +52,17 @@ function totalValues(run: ProjectionRun): CsvValue[] {
   return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost)];
 }
 
-export function projectionCsv(run: ProjectionRun): string {
-  return toCsv(PROJECTION_CSV_COLUMNS, [...run.years.map(yearValues), totalValues(run)]);
+/** The `years` section: the workforce and cost each year against the baseline, then the totals. */
+export function yearsTable(run: ProjectionRun): DataTable {
+  return { name: 'years', title: 'Years', columns: YEAR_COLUMNS, rows: run.years.map(yearValues), total: totalValues(run), notes: [] };
 }
 
-export const PAYBILL_CSV_COLUMNS = ['year', 'date', 'experienced', 'early_career', 'team_manager', 'agency_fte', 'paybill'] as const;
+export function projectionCsv(run: ProjectionRun): string {
+  return tableCsv(yearsTable(run));
+}
 
-/** The paybill by group and year (`--table paybill`): the markdown "Paybill by group" table as CSV. */
-export function paybillCsv(run: ProjectionRun): string {
+/** The `paybill` section: the paybill by group and year, with the agency FTE in it, then the total. */
+export function paybillTable(run: ProjectionRun): DataTable {
   const rows: CsvValue[][] = run.years.map((y) => [
     y.year,
     formatIso(y.date),
@@ -60,8 +70,8 @@ export function paybillCsv(run: ProjectionRun): string {
     plain(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte))),
     toPounds(y.paybill),
   ]);
-  rows.push(['total', null, ...GROUPS.map((g) => toPounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), null, toPounds(run.totals.paybill)]);
-  return toCsv(PAYBILL_CSV_COLUMNS, rows);
+  const total = ['total', null, ...GROUPS.map((g) => toPounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), null, toPounds(run.totals.paybill)];
+  return { name: 'paybill', title: 'Paybill by group', columns: PAYBILL_COLUMNS, rows, total, notes: ['salary + on-costs, agency FTE at the agency premium; pay award applied'] };
 }
 
 export function rateJson(r: Rate) {
@@ -74,7 +84,7 @@ export function projectionJson(run: ProjectionRun) {
   return {
     ...plan,
     parameters: { ...plan.parameters, mix: run.mix, mix_by: run.mixBy },
-    projection: run.years.map((y) => Object.fromEntries(PROJECTION_CSV_COLUMNS.map((key, i) => [key, yearValues(y)[i]]))),
+    projection: tableObjects(yearsTable(run)),
     projection_by_group: run.years.map((y) => ({
       year: y.year,
       ...Object.fromEntries(

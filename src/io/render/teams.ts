@@ -2,16 +2,19 @@
 import type { TeamRun, TeamsRun } from '../../app/teams.js';
 import { formatIso } from '../../core/dates.js';
 import { formatPounds, toPounds } from '../../core/money.js';
-import { toCsv, type CsvValue } from './csv.js';
+import type { CsvValue } from './csv.js';
+import { columns, tableCsv, type DataTable } from './data-table.js';
 import type { Block, Cell } from './document.js';
 import { caseload, count, fte, plain, share } from './numbers.js';
 import { planJson } from './plan-json.js';
 import { projectionJson } from './projection.js';
 
-export const TEAMS_CSV_COLUMNS = [
-  'team', 'case_holding_fte', 'experienced_fte', 'early_career_fte', 'team_manager_fte', 'open_cases', 'average_caseload',
-  'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost',
-] as const;
+const TEAM_COLUMNS = columns(
+  ['team', 'Team', 'text'], ['case_holding_fte', 'Case-holding FTE', 'fte'], ['experienced_fte', 'Experienced FTE', 'fte'], ['early_career_fte', 'Early-career FTE', 'fte'],
+  ['team_manager_fte', 'Team manager FTE', 'fte'], ['open_cases', 'Open cases', 'integer'], ['average_caseload', 'Average caseload', 'number'],
+  ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
+  ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'], ['additional_cost', 'Additional cost', 'money'],
+);
 
 function teamValues(t: TeamRun): CsvValue[] {
   const plan = t.outcome?.run.plan;
@@ -43,8 +46,13 @@ function totalValues(run: TeamsRun): CsvValue[] {
   ];
 }
 
+/** The `teams` section: one row per team, then the sum of the team plans. */
+export function teamsTable(run: TeamsRun): DataTable {
+  return { name: 'teams', title: 'Teams', columns: TEAM_COLUMNS, rows: run.teams.map(teamValues), total: totalValues(run), notes: [POOLING_NOTE] };
+}
+
 export function teamsCsv(run: TeamsRun): string {
-  return toCsv(TEAMS_CSV_COLUMNS, [...run.teams.map(teamValues), totalValues(run)]);
+  return tableCsv(teamsTable(run));
 }
 
 export const POOLING_NOTE = 'the total is the sum of separate team plans, not the whole-service plan: a service that pools staff across teams needs fewer hires';
@@ -57,7 +65,7 @@ export function teamsJson(run: TeamsRun) {
       const body = t.outcome.kind === 'projection' ? projectionJson(t.outcome.run) : planJson(t.outcome.run.plan);
       return { team: t.team, feasible: true, reason: null, ...body };
     }),
-    total: Object.fromEntries(TEAMS_CSV_COLUMNS.slice(1).map((key, i) => [key, totalValues(run)[i + 1]])),
+    total: Object.fromEntries(TEAM_COLUMNS.slice(1).map((c, i) => [c.key, totalValues(run)[i + 1]])),
     total_note: POOLING_NOTE,
     whole_service:
       whole === null
