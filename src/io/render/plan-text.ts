@@ -62,7 +62,24 @@ export function headline(plan: Plan): string {
   return `Hire ${hires.experienced} experienced and ${hires.earlyCareer} early-career social workers and ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}: ${formatPounds(cost.annual)} a year, plus ${formatPounds(cost.oneOff)} one-off.`;
 }
 
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** The plan's report, section by section; every display format picks its sections by name. */
+export interface PlanSections {
+  title: Extract<Block, { kind: 'heading' }>;
+  headline: Extract<Block, { kind: 'paragraph' }>;
+  nowAfter: TableBlock;
+  byGroup: TableBlock;
+  assumptions: string[];
+}
+
+/** The plan as a document for a terminal or markdown: its sections in reading order. */
 export function planBlocks(plan: Plan): Block[] {
+  const s = planSections(plan);
+  return [s.title, s.headline, s.nowAfter, s.byGroup, { kind: 'paragraph', text: 'Assumptions', emphasis: 'strong' }, { kind: 'list', items: s.assumptions }];
+}
+
+export function planSections(plan: Plan): PlanSections {
   const { current, after, demand } = plan;
   const target = plan.parameters.rule.target;
   const afterCaseload: Cell = { text: caseload(after.averageCaseload), emphasis: 'good' };
@@ -78,10 +95,10 @@ export function planBlocks(plan: Plan): Block[] {
   const totalAfter = sumExact(GROUPS.map((group) => plan.byGroup[group].afterFte));
   costRows.push(['Total', fte(totalCurrent), String(plan.hires.total), fte(totalAfter), '', formatPounds(plan.cost.annual), formatPounds(plan.cost.oneOff)]);
 
-  return [
-    { kind: 'heading', text: `caseplan: average caseload to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
-    { kind: 'paragraph', text: headline(plan), emphasis: 'strong' },
-    {
+  return {
+    title: { kind: 'heading', text: `caseplan: average caseload to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
+    headline: { kind: 'paragraph', text: headline(plan), emphasis: 'strong' },
+    nowAfter: {
       kind: 'table',
       head: ['', 'Now', 'After hires'],
       align: ['left', 'right', 'right'],
@@ -101,14 +118,13 @@ export function planBlocks(plan: Plan): Block[] {
         ['Paybill now (salary + on-costs)', formatPounds(current.paybill), ''],
       ],
     },
-    {
+    byGroup: {
       kind: 'table',
       head: ['Group', 'FTE now', 'Hires', 'FTE after', 'Unit annual cost', 'Annual cost', 'One-off cost'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: costRows,
       totalRow: true,
     },
-    { kind: 'paragraph', text: 'Assumptions', emphasis: 'strong' },
-    { kind: 'list', items: assumptionItems(plan) },
-  ];
+    assumptions: assumptionItems(plan),
+  };
 }

@@ -10,7 +10,7 @@ import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
-import { planBlocks } from './plan-text.js';
+import { planBlocks, planSections, type PlanSections } from './plan-text.js';
 import { caseload, count, fte, plain, rate, share } from './numbers.js';
 
 const YEAR_COLUMNS = columns(
@@ -122,7 +122,35 @@ export function rateItem(name: string, r: Rate): string {
   return `${name}: ${rate(r.value.toNumber())} a year (${r.source === 'default' ? 'default; ' : ''}${r.note})`;
 }
 
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** The projection's own sections, after the year-0 plan's; every display format picks them by name. */
+export interface ProjectionSections {
+  plan: PlanSections;
+  title: Extract<Block, { kind: 'heading' }>;
+  additional: Extract<Block, { kind: 'paragraph' }>;
+  years: TableBlock;
+  paybillTitle: Extract<Block, { kind: 'paragraph' }>;
+  paybill: TableBlock;
+  rates: string[];
+}
+
+/** The projection as a document: the plan's sections, then its own, in reading order. */
 export function projectionBlocks(run: ProjectionRun): Block[] {
+  const s = projectionSections(run);
+  return [
+    ...planBlocks(run.plan),
+    s.title,
+    s.additional,
+    s.years,
+    s.paybillTitle,
+    s.paybill,
+    { kind: 'paragraph', text: 'Rates used', emphasis: 'strong' },
+    { kind: 'list', items: s.rates },
+  ];
+}
+
+export function projectionSections(run: ProjectionRun): ProjectionSections {
   const rows = run.years.map((y) => [
     String(y.year),
     formatIso(y.date),
@@ -154,15 +182,15 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
         `saving over the horizon against keeping agency staff: ${formatPounds(run.agencyConversion.saving)}`,
     );
   }
-  return [
-    ...planBlocks(run.plan),
-    { kind: 'heading', text: `Projection: ${run.years.length - 1} years from ${formatIso(run.plan.parameters.asOf)}` },
-    {
+  return {
+    plan: planSections(run.plan),
+    title: { kind: 'heading', text: `Projection: ${run.years.length - 1} years from ${formatIso(run.plan.parameters.asOf)}` },
+    additional: {
       kind: 'paragraph',
       text: `Additional cost over the baseline (the current workforce, leavers replaced like for like): ${formatPounds(t.additionalCost)} over ${run.years.length} years (years 0 to ${run.years.length - 1}).`,
       emphasis: 'strong',
     },
-    {
+    years: {
       kind: 'table',
       head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', 'Baseline', 'Additional'],
       align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -171,8 +199,8 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
       // On a narrow terminal: workforce columns, then cost columns, each with the year.
       splitAfter: 9,
     },
-    { kind: 'paragraph', text: 'Paybill by group (salary + on-costs, agency FTE at the agency premium; pay award applied)', emphasis: 'strong' },
-    {
+    paybillTitle: { kind: 'paragraph', text: 'Paybill by group (salary + on-costs, agency FTE at the agency premium; pay award applied)', emphasis: 'strong' },
+    paybill: {
       kind: 'table',
       head: ['Year', 'Experienced', 'Early career', 'Team managers', 'of which agency', 'Paybill'],
       align: ['right', 'right', 'right', 'right', 'right', 'right'],
@@ -189,7 +217,6 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
       ],
       totalRow: true,
     },
-    { kind: 'paragraph', text: 'Rates used', emphasis: 'strong' },
-    { kind: 'list', items },
-  ];
+    rates: items,
+  };
 }

@@ -12,8 +12,8 @@ import { GROUPS } from '../../core/workforce.js';
 import type { Block } from './document.js';
 import { blockHtml, escapeHtml } from './html.js';
 import { caseload, count, fte, grouped } from './numbers.js';
-import { headline, planBlocks } from './plan-text.js';
-import { projectionBlocks } from './projection.js';
+import { headline, planSections } from './plan-text.js';
+import { projectionSections, type ProjectionSections } from './projection.js';
 import { REPORT_CSS } from './report-css.js';
 import { barsAgainstLineSvg, compactPounds, lineChartSvg, stackedBarSvg } from './svg-chart.js';
 
@@ -26,7 +26,6 @@ export interface ReportSources {
 const COLOUR = { experienced: '#1d4f7c', earlyCareer: '#6aa6d6', teamManager: '#7b9e55', agency: '#e08a2e', target: '#b8322a', baseline: '#3c3c3c' };
 
 type Table = Extract<Block, { kind: 'table' }>;
-const only = <K extends Block['kind']>(blocks: readonly Block[], kind: K) => blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
 
 interface Figure {
   name: string;
@@ -139,19 +138,16 @@ function splitForPage(table: Table): [Table, Table | null] {
   return [pick(all.slice(0, at)), pick([0, ...all.slice(at)])];
 }
 
-function projectionSection(run: ProjectionRun): string {
-  const tail = projectionBlocks(run).slice(planBlocks(run.plan).length);
-  const [heading] = only(tail, 'heading');
-  const [, paybillNote] = only(tail, 'paragraph');
-  const [years, paybill] = only(tail, 'table') as [Table, Table | undefined];
+function projectionSection(run: ProjectionRun, sections: ProjectionSections): string {
+  const { title: heading, years, paybillTitle: paybillNote, paybill } = sections;
   return [
     `<section class="years">`,
-    heading ? blockHtml(heading) : '',
+    blockHtml(heading),
     ...splitForPage(years).map((t, i) =>
       t === null ? '' : `${i === 1 ? '<h3>Cost against the baseline</h3>' : ''}<div class="wide">${blockHtml(t, ` data-table="${i === 0 ? 'years' : 'years-cost'}"`)}</div>`,
     ),
     `<div class="charts">${chartsHtml(run)}</div>`,
-    paybillNote && paybill ? `<div class="keep">${blockHtml(paybillNote)}${blockHtml(paybill, ' data-table="paybill"')}</div>` : '',
+    `<div class="keep">${blockHtml(paybillNote)}${blockHtml(paybill, ' data-table="paybill"')}</div>`,
     `</section>`,
   ].join('\n');
 }
@@ -159,12 +155,11 @@ function projectionSection(run: ProjectionRun): string {
 export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string {
   const plan = outcome.run.plan;
   const projection = outcome.kind === 'projection' ? outcome.run : null;
-  const blocks = planBlocks(plan);
-  const [nowAfter, byGroup] = only(blocks, 'table');
-  const assumptions = only(blocks, 'list').flatMap((l) => l.items);
-  const projectionTail = projection === null ? [] : projectionBlocks(projection).slice(blocks.length);
-  const rates = only(projectionTail, 'list').flatMap((l) => l.items);
-  const [additional] = only(projectionTail, 'paragraph');
+  // Sections by name: reordering the terminal's document never changes the page.
+  const projected = projection === null ? null : projectionSections(projection);
+  const { nowAfter, byGroup, assumptions } = projected?.plan ?? planSections(plan);
+  const rates = projected?.rates ?? [];
+  const additional = projected?.additional;
   const target = count(plan.parameters.rule.target);
   const asOf = formatIso(plan.parameters.asOf);
   const title = `Bringing the average caseload to ${target}`;
@@ -179,11 +174,11 @@ export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string
     `<dl class="figures">${keyFigures(plan, projection).map(figureHtml).join('')}</dl>`,
     `</section>`,
     `<section class="now-after"><h2>Now and after this year's hires</h2>`,
-    nowAfter ? blockHtml(nowAfter, ' data-table="now-after"') : '',
-    byGroup ? `<h3>Hires and cost by group</h3>${blockHtml(byGroup, ' data-table="by-group"')}` : '',
+    blockHtml(nowAfter, ' data-table="now-after"'),
+    `<h3>Hires and cost by group</h3>${blockHtml(byGroup, ' data-table="by-group"')}`,
     `</section>`,
-    projection
-      ? projectionSection(projection)
+    projection && projected
+      ? projectionSection(projection, projected)
       : `<section class="years"><h2>Year by year</h2><p class="note" data-note="needs-years">The year-by-year table and charts need <code>--years N</code>: run <code>caseplan report --years 5 …</code> with the same options to add them.</p></section>`,
     `<section class="assumptions"><h2>Assumptions</h2><ul>${[...assumptions, ...rates].map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
     `<p class="sources">Inputs: ${sourceItems.map(escapeHtml).join('; ')}. Money is rounded to the penny once per figure; totals are sums of the figures shown.</p></section>`,
