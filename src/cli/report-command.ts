@@ -12,28 +12,18 @@ import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
 
 export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html: string };
 
-/** The shared writer names --output in its messages; here the file is --html. */
-async function asHtmlFlag(write: () => void | Promise<void>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message.replace('--output', '--html'));
-    throw error;
-  }
-}
-
 export async function reportCommand(flags: ReportFlags, terminal: Terminal): Promise<void> {
   if (flags.html === '-') throw new UsageError('--html - (standard output) is not supported: the report is a whole HTML page, written atomically to a file; give a file name such as --html plan.html');
   if (flags.html.trim() === '') throw new UsageError('--html needs a file name to write the report to');
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const paths = inputPaths(flags);
-  await asHtmlFlag(() => refuseInputOverwrite(flags.html, inputFiles(paths)));
+  refuseInputOverwrite(flags.html, inputFiles(paths), '--html');
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const outcome = runScenario(inputs, options);
   const html = reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config });
-  await asHtmlFlag(() => writeAtomically(flags.html, html));
+  await writeAtomically(flags.html, html, '--html');
   const years = outcome.kind === 'projection' ? `, years 0 to ${outcome.run.years.length - 1}` : ' (no year-by-year section: add --years N)';
   terminal.stdout.write(`caseplan: report written to ${flags.html}${years}\n`);
 }

@@ -20,12 +20,13 @@ function canonical(path: string): string {
   }
 }
 
-export function refuseInputOverwrite(outputPath: string, inputPaths: readonly (string | null)[]): void {
+/** `flag` names the option the path came from in messages: `--output`, or `--html` for the report. */
+export function refuseInputOverwrite(outputPath: string, inputPaths: readonly (string | null)[], flag = '--output'): void {
   const target = canonical(outputPath);
   for (const input of inputPaths) {
     if (input === null || input === '-') continue;
     if (canonical(input) === target) {
-      throw new UsageError(`--output ${outputPath} is one of the input files; caseplan never writes over its inputs. Choose another file.`);
+      throw new UsageError(`${flag} ${outputPath} is one of the input files; caseplan never writes over its inputs. Choose another file.`);
     }
   }
 }
@@ -36,16 +37,16 @@ export function refuseInputOverwrite(outputPath: string, inputPaths: readonly (s
  * is followed, so the file it points to is replaced and the link kept. A device, pipe or socket
  * (/dev/null, /dev/stdout, a FIFO) cannot be renamed over: it is written to directly.
  */
-export async function writeAtomically(path: string, text: string): Promise<void> {
+export async function writeAtomically(path: string, text: string, flag = '--output'): Promise<void> {
   let target = resolve(path);
   let mode: number | undefined;
   try {
     target = realpathSync(target);
     const stats = statSync(target);
-    if (stats.isDirectory()) throw new UsageError(`cannot write --output ${path}: it is a folder`);
+    if (stats.isDirectory()) throw new UsageError(`cannot write ${flag} ${path}: it is a folder`);
     if (!stats.isFile()) {
       await writeFile(target, text).catch((error: unknown) => {
-        throw new UsageError(`cannot write --output ${path}: ${describeFsError(error)}`);
+        throw new UsageError(`cannot write ${flag} ${path}: ${describeFsError(error)}`);
       });
       return;
     }
@@ -62,6 +63,6 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new UsageError(`cannot write --output ${path}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot write ${flag} ${path}: ${describeFsError(error)}`);
   }
 }
