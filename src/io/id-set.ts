@@ -174,12 +174,19 @@ export function createIdSet(expected = 2048, options: IdSetOptions = {}): IdSet 
         for (let k = 0; k < listed; k++) place(hashAt(list[k * 2]!), list[k * 2]!, list[k * 2 + 1]!);
         list = new Int32Array(0);
       }
+      // The text is copied first, and taken back for a duplicate: copied after the lookup, its
+      // stores queued behind the table's, which miss the cache (10% slower on shuffled ids).
+      const offset = store(id);
       const hash = hashOf(id);
       const at = slotOf(hash, id);
       const earlier = table[at + 2]!;
-      if (earlier !== 0) return earlier;
+      if (earlier !== 0) {
+        if (text[offset] === ON_SIDE) side.pop();
+        used = offset;
+        return earlier;
+      }
       table[at] = hash;
-      table[at + 1] = store(id);
+      table[at + 1] = offset;
       table[at + 2] = line;
       if (++size * 2 > capacity) grow();
       return 0;
