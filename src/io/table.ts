@@ -395,13 +395,17 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   // if the file ends first, it is skipped with a warning naming its line.
   let idAt = -1;
   const held: { record: CsvRecord; what: string }[] = [];
-  /** What makes the row a total, for the warning, or null when it is no total. */
+  /**
+   * What makes the row a total, for the warning, or null when it is no total. A row with an id is a
+   * total only if the id says so; one without (or any row, in a file with no id column) when its
+   * first cell says so, or when all it holds is numbers.
+   */
   const totalWhat = (n: number, cell: (i: number) => string | null): string | null => {
+    const id = idAt >= 0 && idAt < n ? cell(idAt) : null;
+    if (id !== null) return TOTAL_LABEL.test(id) ? JSON.stringify(id) : null;
     const first = n > 0 ? cell(0) : null;
     if (first !== null && TOTAL_LABEL.test(first)) return JSON.stringify(first);
     if (idAt < 0) return null;
-    const id = idAt < n ? cell(idAt) : null;
-    if (id !== null) return TOTAL_LABEL.test(id) ? JSON.stringify(id) : null;
     let numbers = 0;
     for (let i = 0; i < n; i++) {
       const text = cell(i);
@@ -460,24 +464,15 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
   };
 
   /**
-   * Whether the plain line just split may be a total: its first or id cell is empty or starts with t
-   * or g. Nearly every row is told apart by the first character of its first cell, when that is the
-   * id column (or there is none): neither a space nor t nor g.
+   * Whether the plain line just split may be a total, told by one character for nearly every row: a
+   * row whose id cell (or, with no id column, first cell) starts with neither a space nor t nor g
+   * is none.
    */
   const plainMayBeTotal = (n: number): boolean => {
-    if (idAt <= 0 && starts[0]! < ends[0]!) {
-      const c = plainText.charCodeAt(starts[0]!);
-      if (c > 32 && c < 0xa0 && (c | 32) !== 116 && (c | 32) !== 103) return false;
-    }
-    if (plainCell(0)) {
-      const c = plainText.charCodeAt(cellStart) | 32;
-      if (c === 116 || c === 103) return true;
-      if (idAt === 0) return false;
-    } else if (idAt === 0) return true;
-    if (idAt < 0) return false;
-    if (idAt >= n || !plainCell(idAt)) return true;
-    const c = plainText.charCodeAt(cellStart) | 32;
-    return c === 116 || c === 103;
+    const i = idAt >= 0 ? idAt : 0;
+    if (i >= n || starts[i]! === ends[i]!) return true;
+    const c = plainText.charCodeAt(starts[i]!);
+    return !(c > 32 && c < 0xa0 && (c | 32) !== 116 && (c | 32) !== 103);
   };
   const plainCellText = (i: number): string | null => (plainCell(i) ? plainText.slice(cellStart, cellEnd) : null);
 

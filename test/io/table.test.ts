@@ -211,6 +211,13 @@ describe('a total row at the end of the file', () => {
     });
   });
 
+  it('is no total when the row has an id, even with Total in its first cell (a team called Total)', async () => {
+    expect((await read('team,staff_id,role\nNorth,E1,social_worker\nTotal,E2,social_worker\n')).rows).toEqual([
+      [2, 'E1'],
+      [3, 'E2'],
+    ]);
+  });
+
   it('is no total when its id-less cells hold anything but numbers, and without an id column only a Total label counts', async () => {
     expect((await read('staff_id,role,fte\nE1,social_worker,1\n,social_worker,1\n')).rows).toEqual([
       [2, 'E1'],
