@@ -1,4 +1,5 @@
 // `caseplan compare`: the same inputs, read once, planned under every combination of targets and mixes.
+import type { Comparison, Scenario } from '../core/results.js';
 import type { Money } from '../core/money.js';
 import type { Rate } from '../core/rates.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
@@ -6,25 +7,6 @@ import type { Inputs } from './inputs.js';
 import { payAwardRate, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
-export interface Scenario {
-  target: number;
-  mix: number | null;
-  /** Null when no hires can satisfy this scenario; `reason` says why. */
-  result: {
-    hires: { experienced: number; earlyCareer: number; teamManager: number };
-    annualCost: Money;
-    oneOffCost: Money;
-    /** Over the projection horizon; null without --years. */
-    additionalCost: Money | null;
-  } | null;
-  reason: string | null;
-}
-
-/** Every scenario, and the projection rates they share (null without --years): the additional cost depends on them. */
-export interface Comparison {
-  scenarios: Scenario[];
-  rates: { growth: Rate; turnover: Rate; payAward: Rate } | null;
-}
 
 export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: readonly number[], mixes: readonly (number | null)[]): Comparison {
   const scenarios: Scenario[] = [];

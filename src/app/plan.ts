@@ -1,4 +1,5 @@
 // The `plan` use case: inputs and options in, a Plan (or a usage error) out.
+import type { PlanRun } from '../core/results.js';
 import { currentPaybill } from '../core/costs.js';
 import type { Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
@@ -14,10 +15,6 @@ export interface PlanOptions {
   cases: number | null;
 }
 
-export interface PlanRun {
-  plan: Plan;
-  workforce: WorkforceCounts;
-}
 
 export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
   const demand = chooseDemand({

@@ -1,4 +1,5 @@
 // The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
+import type { AgencyConversion, ProjectionRun } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
 import { ZERO, type Exact } from '../core/exact.js';
 import { cohortsOf, project, type ProjectionTotals, type ProjectionYear } from '../core/projection.js';
@@ -6,7 +7,7 @@ import { deriveGrowth, deriveTurnover, flagRate, type Rate } from '../core/rates
 import type { Money } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
-import { runPlan, type PlanOptions, type PlanRun } from './plan.js';
+import { runPlan, type PlanOptions } from './plan.js';
 
 export interface ProjectionOptions extends PlanOptions {
   years: number;
@@ -38,22 +39,6 @@ export function payAwardRate(payAward: number | null): Rate {
   return payAward !== null ? flagRate(payAward, '--pay-award') : { value: ZERO, source: 'default', note: "no --pay-award: costs at today's prices" };
 }
 
-export interface AgencyConversion {
-  convertedFte: Exact;
-  hires: number;
-  /** Total cost over the horizon without conversion minus with it (positive = a saving). */
-  saving: Money;
-}
-
-export interface ProjectionRun extends PlanRun {
-  years: ProjectionYear[];
-  totals: ProjectionTotals;
-  rates: { growth: Rate; turnover: Rate; payAward: Rate; agencyShare: Rate };
-  /** The mix asked for (applied from year `mixBy`). */
-  mix: number | null;
-  mixBy: number;
-  agencyConversion: AgencyConversion | null;
-}
 
 export function runProjection(inputs: Inputs, options: ProjectionOptions): ProjectionRun {
   // Year 0 is the plan, with the mix only if it applies from year 0.

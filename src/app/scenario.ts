@@ -1,7 +1,8 @@
 // One planning question, with or without the projection: what `plan`, `compare` and `--by team` run.
+import type { ScenarioRun } from '../core/results.js';
 import type { Inputs } from './inputs.js';
-import { runPlan, type PlanOptions, type PlanRun } from './plan.js';
-import { runProjection, type ProjectionOptions, type ProjectionRun } from './projection.js';
+import { runPlan, type PlanOptions } from './plan.js';
+import { runProjection, type ProjectionOptions } from './projection.js';
 
 export type ProjectionSettings = Omit<ProjectionOptions, keyof PlanOptions>;
 
@@ -10,7 +11,6 @@ export interface ScenarioOptions extends PlanOptions {
   projection: ProjectionSettings | null;
 }
 
-export type ScenarioRun = { kind: 'plan'; run: PlanRun } | { kind: 'projection'; run: ProjectionRun };
 
 export function runScenario(inputs: Inputs, options: ScenarioOptions): ScenarioRun {
   const { projection, ...plan } = options;

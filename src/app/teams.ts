@@ -1,4 +1,5 @@
 // `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
+import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
 import { ZERO, sumExact, type Exact } from '../core/exact.js';
 import type { Money } from '../core/money.js';
@@ -6,36 +7,8 @@ import { isExperienced, isInPost } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { projectionRates } from './projection.js';
-import { runScenario, type ScenarioOptions, type ScenarioRun } from './scenario.js';
+import { runScenario, type ScenarioOptions } from './scenario.js';
 
-export interface TeamRun {
-  team: string;
-  /** Null when no hires can satisfy this team's plan; `reason` says why. */
-  outcome: ScenarioRun | null;
-  reason: string | null;
-  caseHoldingFte: Exact;
-  /** Of the case-holding FTE, the experienced: counted from the staff, planned or not. */
-  experiencedFte: Exact;
-  teamManagerFte: Exact;
-  openCases: number;
-}
-
-export interface TeamsRun {
-  teams: TeamRun[];
-  total: {
-    caseHoldingFte: Exact;
-    experiencedFte: Exact;
-    teamManagerFte: Exact;
-    openCases: number;
-    hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
-    annualCost: Money;
-    oneOffCost: Money;
-    additionalCost: Money | null;
-  };
-  /** The same question for the whole service, pooled: not the sum of the teams (null if unreachable). */
-  wholeService: ScenarioRun | null;
-  warnings: string[];
-}
 
 /** Teams match case-insensitively, with runs of spaces read as one. */
 export function teamKey(team: string | null): string {

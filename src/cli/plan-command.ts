@@ -2,7 +2,7 @@
 import { inputFiles, loadInputs } from '../app/inputs.js';
 import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
-import { explainPlan, explainProjection, type ExplanationStep } from '../app/explain.js';
+import { explainPlan, explainProjection, type ExplanationStep } from '../io/render/explain.js';
 import type { Block } from '../io/render/document.js';
 import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
 import { projectionBlocks, projectionJson } from '../io/render/projection.js';

@@ -1,6 +1,5 @@
 // The cost and staffing assumptions. Every key has a default (README, "Assumptions"); a config file
-// may override any of them (validated by config-schema.ts, loaded only when a config file is given).
-import type { ConfigFile } from './config-schema.js';
+// may override any of them (read and validated at the edge: io/config-file.ts and io/config-schema.ts).
 
 export const ROLES = ['social_worker', 'senior_practitioner', 'team_manager', 'other'] as const;
 export type Role = (typeof ROLES)[number];
@@ -98,23 +97,3 @@ export const DEFAULT_CONFIG: Config = {
   given: [],
 };
 
-export function resolveConfig(file: ConfigFile): Config {
-  return {
-    salaries: { ...DEFAULT_CONFIG.salaries, ...file.salaries },
-    on_cost_rate: file.on_cost_rate ?? DEFAULT_CONFIG.on_cost_rate,
-    recruitment_cost: file.recruitment_cost ?? DEFAULT_CONFIG.recruitment_cost,
-    span_of_control: file.span_of_control ?? DEFAULT_CONFIG.span_of_control,
-    agency_premium: file.agency_premium ?? DEFAULT_CONFIG.agency_premium,
-    role_aliases: Object.entries(file.role_aliases ?? {}).map(([title, role]) => valueAlias(title, role)),
-    outcome_aliases: Object.entries(file.outcome_aliases ?? {}).map(([text, outcome]) => valueAlias(text, outcome)),
-    contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
-    fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
-    full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
-    given: Object.entries(file).flatMap(([key, value]) =>
-      key === 'salaries' && value !== null && typeof value === 'object' ? Object.keys(value).map((group) => `salaries.${group}`) : [key],
-    ),
-    column_aliases: Object.fromEntries(
-      Object.entries(file.column_aliases ?? {}).map(([header, column]) => [normaliseName(header), normaliseName(column)]),
-    ),
-  };
-}

@@ -1,5 +1,6 @@
 // The JSON config file, validated with zod; every problem reported at once.
-import { DEFAULT_CONFIG, normaliseName, resolveConfig, ROLES, valueAlias, type Config } from '../core/config.js';
+import { DEFAULT_CONFIG, normaliseName, ROLES, valueAlias, type Config } from '../core/config.js';
+import type { ConfigFile } from './config-schema.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { nearest } from './nearest.js';
 import { REFERRAL_COLUMNS } from './referrals-file.js';
@@ -18,7 +19,7 @@ export async function readConfig(path: string | null): Promise<Config> {
   } catch (error) {
     throw new InputError([{ file: source.name, line: null, column: null, header: null, message: `not valid JSON: ${(error as Error).message}` }]);
   }
-  const { ConfigSchema } = await import('../core/config-schema.js');
+  const { ConfigSchema } = await import('./config-schema.js');
   const parsed = ConfigSchema.safeParse(json);
   const problem = (message: string): InputProblem => ({ file: source.name, line: null, column: null, header: null, message });
   const problems: InputProblem[] = [];
@@ -68,7 +69,7 @@ function patternProblems(json: unknown): string[] {
 type KnownKeys = Record<string, readonly string[]>;
 
 /** The keys the schema knows, for did-you-mean: read from the schema itself, never listed by hand. */
-function knownKeys(schema: typeof import('../core/config-schema.js').ConfigSchema): KnownKeys {
+function knownKeys(schema: typeof import('./config-schema.js').ConfigSchema): KnownKeys {
   return { '': Object.keys(schema.shape), salaries: Object.keys(schema.shape.salaries.unwrap().shape) };
 }
 
@@ -91,3 +92,24 @@ function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: 
   return hints.length > 0 ? `; did you mean ${hints.join(', ')}? (known keys: ${known.join(', ')})` : `; known keys: ${known.join(', ')}`;
 }
 
+/** The config file's values over the defaults, aliases compiled in the order written. */
+function resolveConfig(file: ConfigFile): Config {
+  return {
+    salaries: { ...DEFAULT_CONFIG.salaries, ...file.salaries },
+    on_cost_rate: file.on_cost_rate ?? DEFAULT_CONFIG.on_cost_rate,
+    recruitment_cost: file.recruitment_cost ?? DEFAULT_CONFIG.recruitment_cost,
+    span_of_control: file.span_of_control ?? DEFAULT_CONFIG.span_of_control,
+    agency_premium: file.agency_premium ?? DEFAULT_CONFIG.agency_premium,
+    role_aliases: Object.entries(file.role_aliases ?? {}).map(([title, role]) => valueAlias(title, role)),
+    outcome_aliases: Object.entries(file.outcome_aliases ?? {}).map(([text, outcome]) => valueAlias(text, outcome)),
+    contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
+    fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
+    full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
+    given: Object.entries(file).flatMap(([key, value]) =>
+      key === 'salaries' && value !== null && typeof value === 'object' ? Object.keys(value).map((group) => `salaries.${group}`) : [key],
+    ),
+    column_aliases: Object.fromEntries(
+      Object.entries(file.column_aliases ?? {}).map(([header, column]) => [normaliseName(header), normaliseName(column)]),
+    ),
+  };
+}

@@ -1,7 +1,7 @@
 // The config file's schema. Unknown keys are errors so a typo never silently falls back to a default.
 // Kept apart from config.ts so zod is loaded only when a config file is read.
 import { z } from 'zod';
-import { CONTRACTS, normaliseName, OUTCOMES, ROLES } from './config.js';
+import { CONTRACTS, normaliseName, OUTCOMES, ROLES } from '../core/config.js';
 
 const pounds = z.number().finite().nonnegative();
 

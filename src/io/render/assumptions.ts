@@ -1,6 +1,6 @@
 // The assumptions behind a plan, one row each with its value, where it came from and why: the
 // finance officer's audit trail as a table (`--table assumptions`), from the same values as the JSON.
-import type { ProjectionRun } from '../../app/projection.js';
+import type { ProjectionRun } from '../../core/results.js';
 import { DEFAULT_SOURCES } from '../../core/config.js';
 import { formatIso } from '../../core/dates.js';
 import type { Plan } from '../../core/plan.js';

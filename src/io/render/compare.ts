@@ -1,5 +1,5 @@
 // `compare` output: one row per scenario, in every format from the same values.
-import type { Comparison, Scenario } from '../../app/compare.js';
+import type { Comparison, Scenario } from '../../core/results.js';
 import { rateItem, rateJson } from './projection.js';
 import { formatPounds, toPounds } from '../../core/money.js';
 import type { CsvValue } from './csv.js';

@@ -1,13 +1,12 @@
 // `--explain`: the derivation of every number a user will quote, in plain English. Each step is
 // named by the JSON field whose value it explains, and carries that same value.
-import { addYears, formatIso } from '../core/dates.js';
-import { exact } from '../core/exact.js';
-import { formatPounds, toPounds } from '../core/money.js';
-import { GROUPS } from '../core/workforce.js';
-import { caseload, count, fte, grouped, plain, rate, share } from '../io/render/numbers.js';
-import { demandSourceText, GROUP_LABEL, withoutText } from '../io/render/plan-text.js';
-import type { PlanRun } from './plan.js';
-import type { ProjectionRun } from './projection.js';
+import type { PlanRun, ProjectionRun } from '../../core/results.js';
+import { addYears, formatIso } from '../../core/dates.js';
+import { exact } from '../../core/exact.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import { GROUPS } from '../../core/workforce.js';
+import { caseload, count, fte, grouped, plain, rate, share } from './numbers.js';
+import { demandSourceText, GROUP_LABEL, withoutText } from './plan-text.js';
 
 export interface ExplanationStep {
   /** The JSON field this step explains (a dotted path into the result). */

@@ -1,6 +1,6 @@
 // The terminal pictures under `plan --years N`: average caseload per year against the target, and
 // the experienced share against the mix, as text charts (chart.ts).
-import type { ProjectionRun } from '../../app/projection.js';
+import type { ProjectionRun } from '../../core/results.js';
 import type { Block } from './document.js';
 import { count, rate } from './numbers.js';
 

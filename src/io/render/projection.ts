@@ -1,5 +1,5 @@
 // The projection in every format, from the same values: blocks for table/markdown, CSV rows, JSON.
-import type { ProjectionRun } from '../../app/projection.js';
+import type { ProjectionRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
 import { formatPounds, toPounds } from '../../core/money.js';
 import { sumExact } from '../../core/exact.js';

@@ -2,8 +2,7 @@
 // SVG, no scripts, nothing fetched): the headline answer, now vs after, and with --years the
 // year-by-year table and charts. Pure: the run in, the page out. The tables are the same blocks the
 // terminal and markdown show, so every format carries the same numbers.
-import type { ProjectionRun } from '../../app/projection.js';
-import type { ScenarioRun } from '../../app/scenario.js';
+import type { ProjectionRun, ScenarioRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
 import { sumExact } from '../../core/exact.js';
 import { formatPounds, toPounds } from '../../core/money.js';

@@ -1,6 +1,6 @@
 // The named tables of a plan report: what `--format csv --table NAME` writes and what the workbook
 // writes as sheets, each built once from the run.
-import type { ProjectionRun } from '../../app/projection.js';
+import type { ProjectionRun } from '../../core/results.js';
 import type { Plan } from '../../core/plan.js';
 import { assumptionRows, assumptionsTable } from './assumptions.js';
 import type { DataTable } from './data-table.js';

@@ -1,5 +1,5 @@
 // `plan --by team` output: one row per team and a total, in every format from the same values.
-import type { TeamRun, TeamsRun } from '../../app/teams.js';
+import type { TeamRun, TeamsRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
 import { formatPounds, toPounds } from '../../core/money.js';
 import type { CsvValue } from './csv.js';

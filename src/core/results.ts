@@ -1,0 +1,82 @@
+// What a run produces: the plan for now, the projection, each team's plan, each scenario of a
+// comparison. Pure data, the results the use cases (app/) return and every renderer (io/render/)
+// reads, so neither depends on the other.
+import type { Exact } from './exact.js';
+import type { Money } from './money.js';
+import type { Plan } from './plan.js';
+import type { ProjectionTotals, ProjectionYear } from './projection.js';
+import type { Rate } from './rates.js';
+import type { WorkforceCounts } from './workforce.js';
+
+export interface PlanRun {
+  plan: Plan;
+  workforce: WorkforceCounts;
+}
+
+export interface AgencyConversion {
+  convertedFte: Exact;
+  hires: number;
+  /** Total cost over the horizon without conversion minus with it (positive = a saving). */
+  saving: Money;
+}
+
+export interface ProjectionRun extends PlanRun {
+  years: ProjectionYear[];
+  totals: ProjectionTotals;
+  rates: { growth: Rate; turnover: Rate; payAward: Rate; agencyShare: Rate };
+  /** The mix asked for (applied from year `mixBy`). */
+  mix: number | null;
+  mixBy: number;
+  agencyConversion: AgencyConversion | null;
+}
+
+export type ScenarioRun = { kind: 'plan'; run: PlanRun } | { kind: 'projection'; run: ProjectionRun };
+
+export interface TeamRun {
+  team: string;
+  /** Null when no hires can satisfy this team's plan; `reason` says why. */
+  outcome: ScenarioRun | null;
+  reason: string | null;
+  caseHoldingFte: Exact;
+  /** Of the case-holding FTE, the experienced: counted from the staff, planned or not. */
+  experiencedFte: Exact;
+  teamManagerFte: Exact;
+  openCases: number;
+}
+
+export interface TeamsRun {
+  teams: TeamRun[];
+  total: {
+    caseHoldingFte: Exact;
+    experiencedFte: Exact;
+    teamManagerFte: Exact;
+    openCases: number;
+    hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
+    annualCost: Money;
+    oneOffCost: Money;
+    additionalCost: Money | null;
+  };
+  /** The same question for the whole service, pooled: not the sum of the teams (null if unreachable). */
+  wholeService: ScenarioRun | null;
+  warnings: string[];
+}
+
+export interface Scenario {
+  target: number;
+  mix: number | null;
+  /** Null when no hires can satisfy this scenario; `reason` says why. */
+  result: {
+    hires: { experienced: number; earlyCareer: number; teamManager: number };
+    annualCost: Money;
+    oneOffCost: Money;
+    /** Over the projection horizon; null without --years. */
+    additionalCost: Money | null;
+  } | null;
+  reason: string | null;
+}
+
+/** Every scenario, and the projection rates they share (null without --years): the additional cost depends on them. */
+export interface Comparison {
+  scenarios: Scenario[];
+  rates: { growth: Rate; turnover: Rate; payAward: Rate } | null;
+}
