@@ -73,6 +73,16 @@ export async function emit(terminal: Terminal, text: string, output: string | un
   await writeAtomically(output, body);
 }
 
+/** Binary output (a workbook): to stdout (a pipe) or to FILE atomically, never over an input. */
+export async function emitBytes(terminal: Terminal, bytes: Uint8Array, output: string | undefined, inputs: readonly (string | null)[]): Promise<void> {
+  if (output === undefined) {
+    terminal.stdout.write(bytes);
+    return;
+  }
+  refuseInputOverwrite(output, inputs);
+  await writeAtomically(output, bytes);
+}
+
 export function warn(terminal: Terminal, messages: readonly string[], quiet: boolean): void {
   if (quiet) return;
   for (const message of messages) terminal.stderr.write(`caseplan: warning: ${message}\n`);

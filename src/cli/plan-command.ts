@@ -4,21 +4,22 @@ import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../io/render/explain.js';
 import type { Block } from '../io/render/document.js';
-import { teamsBlocks, teamsCsv, teamsJson } from '../io/render/teams.js';
+import { teamsBlocks, teamsCsv, teamsJson, teamsTable } from '../io/render/teams.js';
 import { projectionBlocks, projectionJson } from '../io/render/projection.js';
-import { planTables, projectionTables } from '../io/render/report-tables.js';
+import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 import { tableCsv } from '../io/render/data-table.js';
+import { workbook } from '../io/render/workbook.js';
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
-import { todayUtc, type Day } from '../core/dates.js';
+import { formatIso, todayUtc, type Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
-import { emit, warn, type Terminal } from './emit.js';
+import { emit, emitBytes, warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
 import { renderDocument } from './render.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'markdown';
+export type Format = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
 
 export interface InputFlags {
   staff: string[];
@@ -110,17 +111,30 @@ const CARRIED_BY: { key: keyof PlanFlags; flag: string; formats: readonly Format
 ];
 
 /** An option the chosen format cannot carry is refused, not dropped: say which formats carry it. */
-function refuseUncarriedOptions(flags: PlanFlags): void {
+function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal): void {
   for (const { key, flag, formats, what } of CARRIED_BY) {
     if (flags[key] === undefined || formats.includes(flags.format)) continue;
     const choices = formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
     throw new UsageError(`${flag} cannot be written with --format ${flags.format} (${what}): use --format ${choices}`);
   }
+  refuseWorkbookOnTerminal(flags.format, flags.output, terminal);
   if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
   if (flags.by === 'team' && flags.table !== undefined) throw new UsageError('--table picks a table of one plan: --by team has one table, a row per team');
   if ((flags.table === 'years' || flags.table === 'paybill') && flags.years === undefined) {
     throw new UsageError(`--table ${flags.table} is a table of the projection: add --years N`);
   }
+}
+
+/** A workbook is bytes for a file or a pipe, never for a terminal to print. */
+export function refuseWorkbookOnTerminal(format: string, output: string | undefined, terminal: Terminal): void {
+  if (format === 'xlsx' && output === undefined && terminal.stdout.isTTY === true) {
+    throw new UsageError('--format xlsx writes a workbook, not text for a terminal: add --output plan.xlsx (or pipe it to a file)');
+  }
+}
+
+/** The as-of date as the workbook's created date: the same inputs give the same bytes. */
+export function dateOf(day: Day): Date {
+  return new Date(`${formatIso(day)}T00:00:00Z`);
 }
 
 /** CSV written to a file starts with a byte-order mark so Excel reads "£" right; stdout only with --bom. */
@@ -129,15 +143,17 @@ function csvBom(flags: PlanFlags): boolean {
 }
 
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
-  refuseUncarriedOptions(flags);
+  refuseUncarriedOptions(flags, terminal);
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
+  const workbookMeta = { title: `caseplan: average caseload to ${flags.target}`, created: dateOf(asOf) };
   if (flags.by === 'team') {
     const run = runByTeam(inputs, options);
     warn(terminal, run.warnings, flags.quiet === true);
+    if (flags.format === 'xlsx') return emitBytes(terminal, await workbook([teamsTable(run)], workbookMeta), flags.output, inputFiles(paths));
     const text =
       flags.format === 'json'
         ? JSON.stringify(teamsJson(run), null, 2)
@@ -148,6 +164,10 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
     return;
   }
   const outcome = runScenario(inputs, options);
+  if (flags.format === 'xlsx') {
+    const tables = outcome.kind === 'projection' ? projectionWorkbookTables(outcome.run) : planWorkbookTables(outcome.run.plan);
+    return emitBytes(terminal, await workbook(tables, workbookMeta), flags.output, inputFiles(paths));
+  }
   if (outcome.kind === 'projection') {
     const run = outcome.run;
     const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
@@ -164,8 +184,9 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   }
   const { plan } = outcome.run;
   const explanation = flags.explain ? explainPlan(outcome.run, inputs.staff.name) : null;
+  const format = flags.format as Exclude<Format, 'xlsx'>;
   let text: string;
-  switch (flags.format) {
+  switch (format) {
     case 'json':
       text = JSON.stringify({ ...planJson(plan), ...(explanation ? { explanation } : {}) }, null, 2);
       break;
@@ -175,7 +196,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       break;
     case 'markdown':
     case 'table':
-      text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], flags.format, terminal, flags);
+      text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], format, terminal, flags);
       break;
   }
   await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });

@@ -8,7 +8,7 @@ import type { ValidateFlags } from './validate-command.js';
 import type { CompareFlags } from './compare-command.js';
 import type { ReportFlags } from './report-command.js';
 
-const FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+const FORMATS = ['table', 'csv', 'json', 'markdown', 'xlsx'] as const;
 import * as value from './values.js';
 
 const PLAN_EXAMPLES = `
@@ -139,8 +139,9 @@ export function buildProgram(terminal: Terminal): Command {
 
   const report = program
     .command('report')
-    .description('write the plan as one self-contained HTML page for a committee paper: headline, now vs after, and with --years the year-by-year table and charts')
-    .addOption(required('--html <file>', '(required) the HTML file to write (atomically)'))
+    .description('write the plan as one self-contained HTML page for a committee paper (--html) and/or an Excel workbook (--xlsx): headline, now vs after, and with --years the year-by-year tables and charts')
+    .option('--html <file>', 'the HTML page to write (atomically): headline, tables and charts')
+    .option('--xlsx <file>', 'the Excel workbook to write (atomically): a sheet per table, totals as SUM formulas')
     .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
     .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
   planOptions(report);

@@ -8,22 +8,37 @@ import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 import { reportHtml } from '../io/render/report-html.js';
 import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
-import { inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
+import { dateOf, inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
+import { workbook } from '../io/render/workbook.js';
+import { planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 
-export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html: string };
+export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html?: string; xlsx?: string };
 
 export async function reportCommand(flags: ReportFlags, terminal: Terminal): Promise<void> {
-  if (flags.html === '-') throw new UsageError('--html - (standard output) is not supported: the report is a whole HTML page, written atomically to a file; give a file name such as --html plan.html');
-  if (flags.html.trim() === '') throw new UsageError('--html needs a file name to write the report to');
+  const files = (['html', 'xlsx'] as const).flatMap((kind) => (flags[kind] === undefined ? [] : [{ kind, path: flags[kind]!, flag: `--${kind}` }]));
+  if (files.length === 0) throw new UsageError('report needs --html FILE, --xlsx FILE or both: where to write the report');
+  for (const { path, flag } of files) {
+    if (path === '-') throw new UsageError(`${flag} - (standard output) is not supported: the report is a whole document, written atomically to a file; give a file name such as ${flag} plan.${flag.slice(2)}`);
+    if (path.trim() === '') throw new UsageError(`${flag} needs a file name to write the report to`);
+  }
+  if (files.length === 2 && files[0]!.path === files[1]!.path) throw new UsageError('--html and --xlsx name the same file: give each its own');
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const paths = inputPaths(flags);
-  refuseInputOverwrite(flags.html, inputFiles(paths), '--html');
+  for (const { path, flag } of files) refuseInputOverwrite(path, inputFiles(paths), flag);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
   const outcome = runScenario(inputs, options);
-  const html = reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config });
-  await writeAtomically(flags.html, html, '--html');
   const years = outcome.kind === 'projection' ? `, years 0 to ${outcome.run.years.length - 1}` : ' (no year-by-year section: add --years N)';
-  terminal.stdout.write(`caseplan: report written to ${flags.html}${years}\n`);
+  for (const { kind, path, flag } of files) {
+    const content =
+      kind === 'html'
+        ? reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config })
+        : await workbook(outcome.kind === 'projection' ? projectionWorkbookTables(outcome.run) : planWorkbookTables(outcome.run.plan), {
+            title: `caseplan: average caseload to ${flags.target}`,
+            created: dateOf(asOf),
+          });
+    await writeAtomically(path, content, flag);
+    terminal.stdout.write(`caseplan: report written to ${path}${years}\n`);
+  }
 }

@@ -37,7 +37,7 @@ export function refuseInputOverwrite(outputPath: string, inputPaths: readonly (s
  * is followed, so the file it points to is replaced and the link kept. A device, pipe or socket
  * (/dev/null, /dev/stdout, a FIFO) cannot be renamed over: it is written to directly.
  */
-export async function writeAtomically(path: string, text: string, flag = '--output'): Promise<void> {
+export async function writeAtomically(path: string, text: string | Uint8Array, flag = '--output'): Promise<void> {
   let target = resolve(path);
   let mode: number | undefined;
   try {

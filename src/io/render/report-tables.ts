@@ -3,12 +3,55 @@
 import type { ProjectionRun } from '../../core/results.js';
 import type { Plan } from '../../core/plan.js';
 import { assumptionRows, assumptionsTable } from './assumptions.js';
-import type { DataTable } from './data-table.js';
+import { columns, type DataTable } from './data-table.js';
+import { headline } from './plan-text.js';
+import { plain } from './numbers.js';
+import { toPounds } from '../../core/money.js';
+import { formatIso } from '../../core/dates.js';
 import { groupsTable } from './plan-csv.js';
 import { paybillTable, yearsTable } from './projection.js';
 
 export type PlanTableName = 'groups' | 'assumptions';
+
+/** The `summary` section: the headline, and the workforce and demand now and after this year's hires. */
+export function summaryTable(plan: Plan): DataTable {
+  const { current, after, demand } = plan;
+  const rows: [string, number | null, number | null][] = [
+    ['Case-holding FTE', plain(current.caseHoldingFte), plain(after.caseHoldingFte)],
+    ['  experienced', plain(current.experiencedFte), plain(after.experiencedFte)],
+    ['  early career', plain(current.earlyCareerFte), plain(after.earlyCareerFte)],
+    ['Experienced share', current.experiencedShare, after.experiencedShare],
+    ['Team manager FTE', plain(current.teamManagerFte), plain(after.teamManagerFte)],
+    ['Agency FTE', plain(current.agencyFte), null],
+    ['Open cases', demand.openCases, demand.openCases],
+    ['  allocated to staff', demand.allocatedCases, null],
+    ['  unallocated', demand.unallocatedCases, null],
+    ['Average caseload (the target applies to it)', current.averageCaseload, after.averageCaseload],
+    ['Allocated caseload (DfE measure)', current.allocatedCaseload, null],
+    ['Paybill now (£ a year)', toPounds(current.paybill), null],
+  ];
+  return {
+    name: 'summary',
+    title: 'Summary',
+    columns: columns(['measure', 'Measure', 'text'], ['now', 'Now', 'number'], ['after_hires', 'After hires', 'number']),
+    rows,
+    total: null,
+    notes: [headline(plan), `Target: an average caseload of ${plan.parameters.rule.target} open cases per case-holding FTE, at ${formatIso(plan.parameters.asOf)}.`],
+  };
+}
 export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions';
+
+/** Every table of a plan, in workbook order. */
+export function planWorkbookTables(plan: Plan): DataTable[] {
+  const t = planTables(plan);
+  return [summaryTable(plan), t.groups, t.assumptions];
+}
+
+/** Every table of a projection, in workbook order. */
+export function projectionWorkbookTables(run: ProjectionRun): DataTable[] {
+  const t = projectionTables(run);
+  return [summaryTable(run.plan), t.groups, t.years, t.paybill, t.assumptions];
+}
 
 export function planTables(plan: Plan): Record<PlanTableName, DataTable> {
   return { groups: groupsTable(plan), assumptions: assumptionsTable(assumptionRows(plan, null)) };
