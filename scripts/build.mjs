@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/ with esbuild: one file for what every run needs, and separate chunks
-// for what only some runs load (zod for a config file, chalk and cli-table3 for terminal tables),
+// for what only some runs load (zod for a config file, chalk and cli-table3 for terminal tables,
+// csv-stringify for CSV output),
 // so `caseplan --help` and `caseplan plan` do not pay for modules they do not use.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';

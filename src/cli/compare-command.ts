@@ -34,7 +34,7 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
     flags.format === 'json'
       ? JSON.stringify(compareJson(comparison, years), null, 2)
       : flags.format === 'csv'
-        ? compareCsv(comparison)
+        ? await compareCsv(comparison)
         : await renderDocument(compareBlocks(comparison, years), flags.format as 'table' | 'markdown', terminal, flags);
   await emit(terminal, text, flags.output, inputFiles(paths), { bom: flags.format === 'csv' && (flags.bom ?? flags.output !== undefined) });
 }

@@ -158,7 +158,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       flags.format === 'json'
         ? JSON.stringify(teamsJson(run), null, 2)
         : flags.format === 'csv'
-          ? teamsCsv(run)
+          ? await teamsCsv(run)
           : await renderDocument(teamsBlocks(run), flags.format, terminal, flags);
     await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
     return;
@@ -177,7 +177,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       flags.format === 'json'
         ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
         : flags.format === 'csv'
-          ? tableCsv(projectionTables(run)[flags.table ?? 'years'])
+          ? await tableCsv(projectionTables(run)[flags.table ?? 'years'])
           : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
     await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
     return;
@@ -192,7 +192,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
       break;
     case 'csv':
       // --table years and paybill were refused without --years.
-      text = tableCsv(planTables(plan)[flags.table === 'assumptions' ? 'assumptions' : 'groups']);
+      text = await tableCsv(planTables(plan)[flags.table === 'assumptions' ? 'assumptions' : 'groups']);
       break;
     case 'markdown':
     case 'table':

@@ -13,8 +13,8 @@ describe('spreadsheet formula neutralisation (OWASP rule)', () => {
     for (const text of ['Child Protection', '-1,234', '-£5.00', '+44', '12%', '']) expect(neutraliseFormula(text)).toBe(text);
   });
 
-  it('neutralises CSV text cells, quotes where needed, and leaves numbers as numbers', () => {
-    expect(toCsv(['team', 'cases'], [['=1+2', -5], ['North, East', 3], ['say "hi"', null]])).toBe(
+  it('neutralises CSV text cells, quotes where needed, and leaves numbers as numbers', async () => {
+    expect(await toCsv(['team', 'cases'], [['=1+2', -5], ['North, East', 3], ['say "hi"', null]])).toBe(
       `team,cases\n'=1+2,-5\n"North, East",3\n"say ""hi""",\n`,
     );
   });

@@ -35,7 +35,7 @@ export function scenariosTable({ scenarios, rates }: Comparison): DataTable {
   return { name: 'scenarios', title: 'Scenarios', columns: SCENARIO_COLUMNS, rows: scenarios.map(values), total: null, notes: rates === null ? [] : rateItems(rates) };
 }
 
-export function compareCsv(comparison: Comparison): string {
+export function compareCsv(comparison: Comparison): Promise<string> {
   return tableCsv(scenariosTable(comparison));
 }
 

@@ -31,7 +31,7 @@ export function columns(...specs: [string, string, ColumnKind][]): DataColumn[] 
   return specs.map(([key, label, kind]) => ({ key, label, kind }));
 }
 
-export function tableCsv(table: DataTable): string {
+export function tableCsv(table: DataTable): Promise<string> {
   return toCsv(
     table.columns.map((c) => c.key),
     table.total === null ? table.rows : [...table.rows, table.total],

@@ -30,6 +30,6 @@ export function groupsTable(plan: Plan): DataTable {
   return { name: 'groups', title: 'Cost by group', columns: GROUP_COLUMNS, rows, total, notes: [] };
 }
 
-export function planCsv(plan: Plan): string {
+export function planCsv(plan: Plan): Promise<string> {
   return tableCsv(groupsTable(plan));
 }

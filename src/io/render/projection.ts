@@ -57,7 +57,7 @@ export function yearsTable(run: ProjectionRun): DataTable {
   return { name: 'years', title: 'Years', columns: YEAR_COLUMNS, rows: run.years.map(yearValues), total: totalValues(run), notes: [] };
 }
 
-export function projectionCsv(run: ProjectionRun): string {
+export function projectionCsv(run: ProjectionRun): Promise<string> {
   return tableCsv(yearsTable(run));
 }
 

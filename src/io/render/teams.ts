@@ -51,7 +51,7 @@ export function teamsTable(run: TeamsRun): DataTable {
   return { name: 'teams', title: 'Teams', columns: TEAM_COLUMNS, rows: run.teams.map(teamValues), total: totalValues(run), notes: [POOLING_NOTE] };
 }
 
-export function teamsCsv(run: TeamsRun): string {
+export function teamsCsv(run: TeamsRun): Promise<string> {
   return tableCsv(teamsTable(run));
 }
 
