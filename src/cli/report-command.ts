@@ -18,7 +18,8 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   const files = (['html', 'xlsx'] as const).flatMap((kind) => (flags[kind] === undefined ? [] : [{ kind, path: flags[kind]!, flag: `--${kind}` }]));
   if (files.length === 0) throw new UsageError('report needs --html FILE, --xlsx FILE or both: where to write the report');
   for (const { path, flag } of files) {
-    if (path === '-') throw new UsageError(`${flag} - (standard output) is not supported: the report is a whole document, written atomically to a file; give a file name such as ${flag} plan.${flag.slice(2)}`);
+    const whole = flag === '--html' ? 'a whole HTML page' : 'a whole workbook';
+    if (path === '-') throw new UsageError(`${flag} - (standard output) is not supported: the report is ${whole}, written atomically to a file; give a file name such as ${flag} plan.${flag.slice(2)}`);
     if (path.trim() === '') throw new UsageError(`${flag} needs a file name to write the report to`);
   }
   if (files.length === 2 && files[0]!.path === files[1]!.path) throw new UsageError('--html and --xlsx name the same file: give each its own');

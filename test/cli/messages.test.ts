@@ -39,7 +39,7 @@ describe('an unknown option is named, with a suggestion, before any missing requ
     expect(refused(['plan', ...SHEFFIELD])[0]).toBe("caseplan: error: required option '--target <cases>' not specified");
     expect(refused(['plan', '--target', '19'])[0]).toBe("caseplan: error: required option '--staff <file>' not specified");
     expect(refused(['compare', ...SHEFFIELD])[0]).toBe("caseplan: error: required option '--target <list>' not specified");
-    expect(refused(['report', '--target', '19', ...SHEFFIELD])[0]).toBe("caseplan: error: required option '--html <file>' not specified");
+    expect(refused(['report', '--target', '19', ...SHEFFIELD])[0]).toBe('caseplan: error: report needs --html FILE, --xlsx FILE or both: where to write the report');
   });
 
   it('shows the help, not a missing option, for --help', () => {
