@@ -35,16 +35,24 @@ export function isInPost(person: Pick<StaffMember, 'startDate' | 'leaveDate'>, a
 }
 
 /** The date a qualification becomes "experienced": the anniversary `years` whole years on. */
-// Asked for every person in every team and year of a run; qualified dates repeat, so answers are kept.
-const experiencedFromCache = new Map<number, Day>();
+// Asked for every person in every team and year of a run; qualified dates repeat, so answers are
+// kept: by number of years, then by date (one number made of both would collide).
+const experiencedFromCache = new Map<number, Map<Day, Day>>();
+let experiencedFromCached = 0;
 
 export function experiencedFrom(qualifiedDate: Day, experienceYears: number): Day {
-  const key = qualifiedDate * 256 + experienceYears;
-  let from = experiencedFromCache.get(key);
+  let byDate = experiencedFromCache.get(experienceYears);
+  let from = byDate?.get(qualifiedDate);
   if (from === undefined) {
     from = addYears(qualifiedDate, experienceYears);
-    if (experiencedFromCache.size >= 100_000) experiencedFromCache.clear();
-    experiencedFromCache.set(key, from);
+    if (experiencedFromCached >= 100_000) {
+      experiencedFromCache.clear();
+      experiencedFromCached = 0;
+      byDate = undefined;
+    }
+    if (byDate === undefined) experiencedFromCache.set(experienceYears, (byDate = new Map()));
+    byDate.set(qualifiedDate, from);
+    experiencedFromCached++;
   }
   return from;
 }
