@@ -12,22 +12,17 @@ import { runScenario, type ScenarioOptions } from './scenario.js';
 
 /** Teams match case-insensitively, with runs of spaces read as one. */
 export function teamKey(team: string | null): string {
-  if (team === null) return NO_TEAM.toLowerCase();
-  let key = teamKeys.get(team);
-  if (key === undefined) {
-    key = team.trim().replace(/\s+/g, ' ').toLowerCase();
-    if (teamKeys.size < 100_000) teamKeys.set(team, key);
-  }
-  return key;
+  return team === null ? NO_TEAM.toLowerCase() : team.trim().replace(/\s+/g, ' ').toLowerCase();
 }
-
-const teamKeys = new Map<string, string>();
 
 export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
   if (options.cases !== null) throw new UsageError('--cases cannot be split by team: give --referrals (with a team column) or caseloads in the staff file');
+  // A staff list repeats a few team names: each is normalised once in this run.
+  const keys = new Map<string | null, string>();
   const names = new Map<string, string>();
   const name = (team: string | null) => {
-    const key = teamKey(team);
+    let key = keys.get(team);
+    if (key === undefined) keys.set(team, (key = teamKey(team)));
     if (!names.has(key)) names.set(key, team === null ? NO_TEAM : team.trim().replace(/\s+/g, ' '));
     return key;
   };
