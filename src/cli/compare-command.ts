@@ -1,7 +1,7 @@
 // `caseplan compare`: wiring only.
 import { runCompare } from '../app/compare.js';
 import { inputFiles, loadInputs } from '../app/inputs.js';
-import { todayUtc } from '../core/dates.js';
+import { todayUtc } from './today.js';
 import { compareBlocks, compareCsv, compareJson, scenariosTable, unreachableNote } from '../io/render/compare.js';
 import { workbook } from '../io/render/workbook.js';
 import { emit, emitBytes, warn, type Terminal } from './emit.js';

@@ -10,7 +10,8 @@ import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTab
 import { tableCsv } from '../io/render/data-table.js';
 import { workbook } from '../io/render/workbook.js';
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
-import { formatIso, todayUtc, type Day } from '../core/dates.js';
+import { formatIso, type Day } from '../core/dates.js';
+import { todayUtc } from './today.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
 import { planJson } from '../io/render/plan-json.js';

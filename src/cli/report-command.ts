@@ -2,7 +2,7 @@
 // HTML report (io/render/report-html.ts) written atomically to FILE, one line saying where.
 import { inputFiles, loadInputs } from '../app/inputs.js';
 import { runScenario } from '../app/scenario.js';
-import { todayUtc } from '../core/dates.js';
+import { todayUtc } from './today.js';
 import { UsageError } from '../errors.js';
 import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 import { reportHtml } from '../io/render/report-html.js';

@@ -1,7 +1,8 @@
 // `caseplan validate`: check the files and summarise what was read.
 import { inputFiles, loadInputs } from '../app/inputs.js';
 import { InputError } from '../errors.js';
-import { formatIso, todayUtc } from '../core/dates.js';
+import { formatIso } from '../core/dates.js';
+import { todayUtc } from './today.js';
 import { countWorkforce } from '../core/workforce.js';
 import type { Block } from '../io/render/document.js';
 import { count, fte } from '../io/render/numbers.js';

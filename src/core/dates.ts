@@ -69,7 +69,3 @@ export function addMonths(day: Day, months: number): Day {
   const targetMonth = (index % 12) + 1;
   return dayFromYmd(targetYear, targetMonth, Math.min(dom, daysInMonth(targetYear, targetMonth)));
 }
-
-export function todayUtc(now: Date = new Date()): Day {
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
