@@ -1,9 +1,9 @@
 // The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
 import type { AgencyConversion, ProjectionRun } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
-import { ZERO, type Exact } from '../core/exact.js';
+import { exact, ZERO, type Exact } from '../core/exact.js';
 import { cohortsOf, project, type ProjectionTotals, type ProjectionYear } from '../core/projection.js';
-import { deriveGrowth, deriveTurnover, flagRate, type Rate } from '../core/rates.js';
+import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
 import type { Money } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -26,12 +26,22 @@ export function projectionRates(inputs: Inputs, options: Pick<ProjectionOptions,
     growth:
       options.growth !== null
         ? flagRate(options.growth, '--growth')
-        : deriveGrowth(inputs.referrals?.summary ?? null, inputs.referrals?.name ?? null, options.asOf),
-    turnover:
-      options.turnover !== null
-        ? flagRate(options.turnover, '--turnover')
-        : deriveTurnover(inputs.staff.staff, inputs.staff.name, inputs.staff.info.columns.has('leave_date'), options.asOf),
+        : inputs.referrals === null
+          ? { value: ZERO, source: 'default', note: 'no --growth and no referrals file: demand held flat' }
+          : deriveGrowth(inputs.referrals.summary, inputs.referrals.name, options.asOf),
+    turnover: options.turnover !== null ? flagRate(options.turnover, '--turnover') : turnoverFromStaff(inputs, options.asOf),
   };
+}
+
+/** A rate given on the command line, with the option that gave it. */
+function flagRate(value: number, flag: string): Rate {
+  return { value: exact(value), source: 'flag', note: `given with ${flag}` };
+}
+
+/** Turnover derived from the staff file; a capped rate's note says how to choose one instead. */
+function turnoverFromStaff(inputs: Inputs, asOf: ProjectionOptions['asOf']): Rate {
+  const { capped, ...turnover } = deriveTurnover(inputs.staff.staff, inputs.staff.name, inputs.staff.info.columns.has('leave_date'), asOf);
+  return capped ? { ...turnover, note: `${turnover.note} (give --turnover to choose a rate)` } : turnover;
 }
 
 /** The pay award: the flag, else 0 (costs at today's prices). */

@@ -1,5 +1,7 @@
 // The growth and turnover rates a projection uses: from a flag, derived from the input files the
-// way the spec says, or a default of 0, always with a note of where the value came from.
+// way the spec says, or a default of 0, always with a note of where the value came from. The notes
+// here name files and counts, never a command-line option: what the user can give instead is said
+// by the caller (app/projection.ts).
 import { addMonths, formatIso, type Day } from './dates.js';
 import { exact, ONE, ZERO, type Exact } from './exact.js';
 import type { ReferralSummary } from './referrals.js';
@@ -13,18 +15,13 @@ export interface Rate {
   note: string;
 }
 
-export function flagRate(value: number, flag: string): Rate {
-  return { value: exact(value), source: 'flag', note: `given with ${flag}` };
-}
-
 /**
  * Spec: cases opened (outcome `case`) in the 12 months to the as-of date divided by those in the 12
  * months before, minus 1. The referrals must cover both windows: the earliest received_date within
  * the first month of the earlier window or before it, the latest within the last month to the as-of
  * date, and at least one case in the earlier window.
  */
-export function deriveGrowth(summary: ReferralSummary | null, file: string | null, asOf: Day): Rate {
-  if (summary === null || file === null) return { value: ZERO, source: 'default', note: 'no --growth and no referrals file: demand held flat' };
+export function deriveGrowth(summary: ReferralSummary, file: string, asOf: Day): Rate {
   const earliestNeeded = addMonths(asOf, -23);
   const latestNeeded = addMonths(asOf, -1);
   const { casesOpenedLast12Months: last, casesOpenedPrevious12Months: previous, earliestReceived, latestReceived } = summary;
@@ -42,12 +39,17 @@ export function deriveGrowth(summary: ReferralSummary | null, file: string | nul
   };
 }
 
+/** A derived turnover rate; `capped` when more left in the year than are in post, so 100% was taken. */
+export interface DerivedTurnover extends Rate {
+  capped: boolean;
+}
+
 /**
  * Spec (DfE method): FTE of case-holding staff with a leave_date in the 12 months to the as-of date,
  * divided by case-holding FTE in post at the as-of date.
  */
-export function deriveTurnover(staff: readonly StaffMember[], file: string, hasLeaveDates: boolean, asOf: Day): Rate {
-  if (!hasLeaveDates) return { value: ZERO, source: 'default', note: `${file} has no leave_date column: no leavers assumed` };
+export function deriveTurnover(staff: readonly StaffMember[], file: string, hasLeaveDates: boolean, asOf: Day): DerivedTurnover {
+  if (!hasLeaveDates) return { value: ZERO, source: 'default', note: `${file} has no leave_date column: no leavers assumed`, capped: false };
   const yearAgo = addMonths(asOf, -12);
   let leavers = ZERO;
   let inPost = ZERO;
@@ -56,18 +58,20 @@ export function deriveTurnover(staff: readonly StaffMember[], file: string, hasL
     if (person.leaveDate !== null && person.leaveDate > yearAgo && person.leaveDate <= asOf) leavers = leavers.plus(person.fte);
     if (isInPost(person, asOf)) inPost = inPost.plus(person.fte);
   }
-  if (inPost.isZero()) return { value: ZERO, source: 'default', note: `no case-holding staff in post in ${file}: no leavers assumed` };
+  if (inPost.isZero()) return { value: ZERO, source: 'default', note: `no case-holding staff in post in ${file}: no leavers assumed`, capped: false };
   if (leavers.gt(inPost)) {
     // More left in the year than are in post now: a rate over 100% would leave negative staff.
     return {
       value: ONE,
       source: 'derived',
-      note: `derived from ${file}: ${leavers.toString()} case-holding FTE left in the 12 months to ${formatIso(asOf)}, more than the ${inPost.toString()} FTE in post, so capped at 100% (give --turnover to choose a rate)`,
+      note: `derived from ${file}: ${leavers.toString()} case-holding FTE left in the 12 months to ${formatIso(asOf)}, more than the ${inPost.toString()} FTE in post, so capped at 100%`,
+      capped: true,
     };
   }
   return {
     value: leavers.div(inPost),
     source: 'derived',
     note: `derived from ${file}: ${leavers.toString()} case-holding FTE left in the 12 months to ${formatIso(asOf)}, against ${inPost.toString()} FTE in post`,
+    capped: false,
   };
 }
