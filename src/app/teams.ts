@@ -3,7 +3,7 @@ import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
 import { ZERO, sumExact, type Exact } from '../core/exact.js';
 import type { Money } from '../core/money.js';
-import { isExperienced, isInPost } from '../core/workforce.js';
+import { classify, countWorkforce } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { projectionRates } from './projection.js';
@@ -28,7 +28,7 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
   };
   const staffByTeam = new Map<string, typeof inputs.staff.staff>();
   for (const person of inputs.staff.staff) {
-    if (!isInPost(person, options.asOf) || !(person.caseHolding || person.role === 'team_manager')) continue;
+    if (!classify(person, options.asOf, options.experienceYears).counted) continue;
     const key = name(person.team);
     const members = staffByTeam.get(key);
     if (members) members.push(person);
@@ -58,9 +58,7 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
       staff: { ...inputs.staff, staff },
       referrals: inputs.referrals === null ? null : { ...inputs.referrals, summary: { ...inputs.referrals.summary, openCases: open } },
     };
-    const caseHoldingFte = sumExact(staff.filter((p) => p.caseHolding).map((p) => p.fte));
-    const experiencedFte = sumExact(staff.filter((p) => p.caseHolding && isExperienced(p.qualifiedDate, options.asOf, options.experienceYears)).map((p) => p.fte));
-    const teamManagerFte = sumExact(staff.filter((p) => p.role === 'team_manager').map((p) => p.fte));
+    const { caseHoldingFte, experiencedFte, teamManagerFte } = countWorkforce(staff, options.asOf, options.experienceYears);
     const teamOptions: ScenarioOptions = options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } };
     try {
       const outcome = runScenario(teamInputs, teamOptions);

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { Day } from './dates.js';
 import { exact, ONE, ZERO } from './exact.js';
 import type { Money } from './money.js';
-import { groupOf, isInPost, type Group, type StaffMember } from './workforce.js';
+import { classify, type Group, type StaffMember } from './workforce.js';
 
 export type UnitCosts = Record<Group, Money>;
 
@@ -35,10 +35,10 @@ export function currentPaybill(staff: readonly StaffMember[], asOf: Day, experie
   let permanent = ZERO;
   let agencyStaff = ZERO;
   for (const person of staff) {
-    const group = groupOf(person, asOf, experienceYears);
-    if (group === null || !isInPost(person, asOf)) continue;
+    const { group, agency } = classify(person, asOf, experienceYears);
+    if (group === null) continue;
     const cost = (person.annualSalary ?? groupSalary[group]).times(person.fte);
-    if (person.contract === 'agency') agencyStaff = agencyStaff.plus(cost);
+    if (agency) agencyStaff = agencyStaff.plus(cost);
     else permanent = permanent.plus(cost);
   }
   return permanent.plus(agencyStaff.times(agencyFactor(config))).times(ONE.plus(exact(config.on_cost_rate)));

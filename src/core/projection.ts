@@ -6,7 +6,7 @@ import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
 import { roundToPence, type Money } from './money.js';
-import { experiencedFrom, isInPost, type Group, type StaffMember } from './workforce.js';
+import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
 
 /** FTE split by contract: agency FTE cost a permanent worker's unit cost * (1 + agency_premium). */
 export interface Staffing {
@@ -71,14 +71,15 @@ export function yearBecomingExperienced(qualifiedDate: Day, asOf: Day, experienc
 export function cohortsOf(staff: readonly StaffMember[], asOf: Day, experienceYears: number): Cohorts {
   const cohorts: Cohorts = { experienced: NONE, earlyCareer: new Map(), teamManagers: NONE, holdingManagers: { experienced: NONE, earlyCareer: new Map() } };
   for (const person of staff) {
-    if (!isInPost(person, asOf)) continue;
-    const fte: Staffing = person.contract === 'agency' ? { permanent: ZERO, agency: person.fte } : { permanent: person.fte, agency: ZERO };
-    if (person.role === 'team_manager') cohorts.teamManagers = plus(cohorts.teamManagers, fte);
-    if (!person.caseHolding || person.qualifiedDate === null) continue;
-    const k = yearBecomingExperienced(person.qualifiedDate, asOf, experienceYears);
+    const counts = classify(person, asOf, experienceYears);
+    if (!counts.counted) continue;
+    const fte: Staffing = counts.agency ? { permanent: ZERO, agency: person.fte } : { permanent: person.fte, agency: ZERO };
+    if (counts.teamManager) cohorts.teamManagers = plus(cohorts.teamManagers, fte);
+    if (!counts.caseHolding || person.qualifiedDate === null) continue;
+    const k = counts.experienced ? 0 : yearBecomingExperienced(person.qualifiedDate, asOf, experienceYears);
     if (k === 0) cohorts.experienced = plus(cohorts.experienced, fte);
     else cohorts.earlyCareer.set(k, plus(cohorts.earlyCareer.get(k) ?? NONE, fte));
-    if (person.role !== 'team_manager') continue;
+    if (!counts.teamManager) continue;
     const overlap = cohorts.holdingManagers;
     if (k === 0) overlap.experienced = plus(overlap.experienced, fte);
     else overlap.earlyCareer.set(k, plus(overlap.earlyCareer.get(k) ?? NONE, fte));
@@ -243,6 +244,9 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const baselineCost = roundToPence(paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO));
     // Case-holding FTE by experience, case-holding team managers included (as for the plan rule).
     const experiencedFte = total(state.experienced);
+    // Share and caseload in floating point, null below TOLERANCE FTE, as the projection has always
+    // shown them. The plan's snapshot (plan.ts) divides exactly and is null only at 0 FTE, so year 0
+    // and the plan can differ in the last digit of a double; kept so that no figure changes (issue 11).
     const c = caseHoldingAfter.toNumber();
     rows.push({
       year,

@@ -5,7 +5,7 @@
 import { addMonths, formatIso, type Day } from './dates.js';
 import { exact, ONE, ZERO, type Exact } from './exact.js';
 import type { ReferralSummary } from './referrals.js';
-import { isInPost, type StaffMember } from './workforce.js';
+import { standingOf, type StaffMember } from './workforce.js';
 
 export interface Rate {
   value: Exact;
@@ -54,9 +54,10 @@ export function deriveTurnover(staff: readonly StaffMember[], file: string, hasL
   let leavers = ZERO;
   let inPost = ZERO;
   for (const person of staff) {
-    if (!person.caseHolding) continue;
+    const standing = standingOf(person, asOf);
+    if (!standing.caseHolding) continue;
     if (person.leaveDate !== null && person.leaveDate > yearAgo && person.leaveDate <= asOf) leavers = leavers.plus(person.fte);
-    if (isInPost(person, asOf)) inPost = inPost.plus(person.fte);
+    if (standing.inPost) inPost = inPost.plus(person.fte);
   }
   if (inPost.isZero()) return { value: ZERO, source: 'default', note: `no case-holding staff in post in ${file}: no leavers assumed`, capped: false };
   if (leavers.gt(inPost)) {

@@ -61,11 +61,38 @@ export function isExperienced(qualifiedDate: Day | null, asOf: Day, experienceYe
   return qualifiedDate !== null && experiencedFrom(qualifiedDate, experienceYears) <= asOf;
 }
 
-/** The cost group a person in post is counted in, or null when they are neither case-holding nor a team manager. */
-export function groupOf(person: StaffMember, asOf: Day, experienceYears: number): Group | null {
-  if (person.role === 'team_manager') return 'team_manager';
-  if (!person.caseHolding) return null;
-  return isExperienced(person.qualifiedDate, asOf, experienceYears) ? 'experienced' : 'early_career';
+/** What a person is at a date, apart from experience: enough for the reader's warnings. */
+export interface Standing {
+  /** Spec: start_date empty or <= as-of, and leave_date empty or > as-of. */
+  inPost: boolean;
+  /** Holds cases: counted in the caseload, the mix and the plan rule (a team manager too, when they hold cases). */
+  caseHolding: boolean;
+  teamManager: boolean;
+  agency: boolean;
+  /** In post and case-holding or a team manager: the people a plan counts, costs and projects. */
+  counted: boolean;
+}
+
+/** Who counts at a date, and as what: every count, cost, cohort and warning reads this one rule. */
+export interface Classification extends Standing {
+  /** In post, case-holding and qualified `experienceYears` whole years by the date (the anniversary rule). */
+  experienced: boolean;
+  /** The cost group of a counted person (team managers by role, case-holding or not); null for anyone not counted. */
+  group: Group | null;
+}
+
+export function standingOf(person: StaffMember, asOf: Day): Standing {
+  const inPost = isInPost(person, asOf);
+  const teamManager = person.role === 'team_manager';
+  return { inPost, caseHolding: person.caseHolding, teamManager, agency: person.contract === 'agency', counted: inPost && (person.caseHolding || teamManager) };
+}
+
+export function classify(person: StaffMember, asOf: Day, experienceYears: number): Classification {
+  const standing = standingOf(person, asOf);
+  // Experience is asked only of those it counts for: in post and case-holding.
+  const experienced = standing.inPost && standing.caseHolding && isExperienced(person.qualifiedDate, asOf, experienceYears);
+  const group: Group | null = !standing.counted ? null : standing.teamManager ? 'team_manager' : experienced ? 'experienced' : 'early_career';
+  return { ...standing, experienced, group };
 }
 
 export interface WorkforceCounts {
@@ -87,11 +114,14 @@ export interface WorkforceCounts {
 export function allocatedCases(staff: readonly StaffMember[], asOf: Day): number | null {
   let allocated: number | null = null;
   for (const person of staff) {
-    if (person.caseHolding && person.caseload !== null && isInPost(person, asOf)) allocated = (allocated ?? 0) + person.caseload;
+    if (person.caseload === null) continue;
+    const standing = standingOf(person, asOf);
+    if (standing.inPost && standing.caseHolding) allocated = (allocated ?? 0) + person.caseload;
   }
   return allocated;
 }
 
+/** The workforce at a date, by the classification: the one snapshot the plan, teams and validate read. */
 export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experienceYears: number): WorkforceCounts {
   let inPost = 0;
   let excludedNotStarted = 0;
@@ -102,21 +132,20 @@ export function countWorkforce(staff: readonly StaffMember[], asOf: Day, experie
   let teamManagerFte = ZERO;
   let agencyFte = ZERO;
   for (const person of staff) {
-    if (!isInPost(person, asOf)) {
+    const counts = classify(person, asOf, experienceYears);
+    if (!counts.inPost) {
       if (person.startDate !== null && person.startDate > asOf) excludedNotStarted++;
       else excludedLeft++;
       continue;
     }
     inPost++;
-    if (person.role === 'team_manager') teamManagerFte = teamManagerFte.plus(person.fte);
-    if (person.caseHolding) {
+    if (counts.teamManager) teamManagerFte = teamManagerFte.plus(person.fte);
+    if (counts.caseHolding) {
       caseHoldingPeople++;
       caseHoldingFte = caseHoldingFte.plus(person.fte);
-      if (isExperienced(person.qualifiedDate, asOf, experienceYears)) experiencedFte = experiencedFte.plus(person.fte);
+      if (counts.experienced) experiencedFte = experiencedFte.plus(person.fte);
     }
-    if ((person.caseHolding || person.role === 'team_manager') && person.contract === 'agency') {
-      agencyFte = agencyFte.plus(person.fte);
-    }
+    if (counts.counted && counts.agency) agencyFte = agencyFte.plus(person.fte);
   }
   return {
     rows: staff.length,

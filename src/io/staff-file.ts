@@ -2,7 +2,7 @@
 import { CONTRACTS, normaliseName, ROLES, type Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { ONE as ONE_FTE, ZERO, type Exact } from '../core/exact.js';
-import { defaultCaseHolding, isInPost, type Contract, type StaffMember } from '../core/workforce.js';
+import { defaultCaseHolding, standingOf, type Contract, type StaffMember } from '../core/workforce.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { createIdSet } from './id-set.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
@@ -142,9 +142,12 @@ export async function readStaff(
       leaveDate,
     };
     // Experience decides the plan, so a case-holding person in post must have a qualified_date.
-    if (person.caseHolding && person.qualifiedDate === null && isInPost(person, asOf)) {
-      row.problem('qualified_date', `staff ${staffId} is case-holding and in post but has no qualified_date (needed to tell experienced from early career)`);
-      return;
+    if (person.qualifiedDate === null) {
+      const { caseHolding, inPost } = standingOf(person, asOf);
+      if (caseHolding && inPost) {
+        row.problem('qualified_date', `staff ${staffId} is case-holding and in post but has no qualified_date (needed to tell experienced from early career)`);
+        return;
+      }
     }
     if (cell !== null) cell.person = person;
     staff.push(person);
@@ -242,7 +245,7 @@ const examples = (people: readonly StaffMember[]): string =>
 /** Things that are not errors but change what the numbers mean: said once each, with examples. */
 function staffWarnings(file: string, staff: readonly StaffMember[], columns: ReadonlySet<string>, asOf: Day): string[] {
   const warnings: string[] = [];
-  const inPost = staff.filter((p) => isInPost(p, asOf));
+  const inPost = staff.filter((p) => standingOf(p, asOf).inPost);
   const future = inPost.filter((p) => p.qualifiedDate !== null && p.qualifiedDate > asOf);
   if (future.length > 0) {
     warnings.push(`${file}: ${future.length} in post with a qualified_date after the as-of date (${examples(future)}); counted as early career`);
@@ -251,7 +254,10 @@ function staffWarnings(file: string, staff: readonly StaffMember[], columns: Rea
   // need three years' post-qualifying experience.
   if (asOf >= AGENCY_RULE_FROM) {
     const threeYearsBefore = addYears(asOf, -3);
-    const earlyAgency = inPost.filter((p) => p.contract === 'agency' && p.caseHolding && p.qualifiedDate !== null && p.qualifiedDate > threeYearsBefore);
+    const earlyAgency = inPost.filter((p) => {
+      const { agency, caseHolding } = standingOf(p, asOf);
+      return agency && caseHolding && p.qualifiedDate !== null && p.qualifiedDate > threeYearsBefore;
+    });
     if (earlyAgency.length > 0) {
       warnings.push(
         `${file}: ${earlyAgency.length} agency social worker${earlyAgency.length === 1 ? '' : 's'} in post with under three years since qualifying (${examples(earlyAgency)}); since 1 October 2025 statutory guidance allows agency work only with three years' post-qualifying experience`,
@@ -265,7 +271,10 @@ function staffWarnings(file: string, staff: readonly StaffMember[], columns: Rea
 function allocationWarnings(file: string, staff: readonly StaffMember[], columns: ReadonlySet<string>, asOf: Day): string[] {
   const warnings: string[] = [];
   if (columns.has('caseload')) {
-    const holders = staff.filter((p) => isInPost(p, asOf) && p.caseHolding);
+    const holders = staff.filter((p) => {
+      const { inPost, caseHolding } = standingOf(p, asOf);
+      return inPost && caseHolding;
+    });
     const missing = holders.filter((p) => p.caseload === null);
     if (holders.length > 0 && missing.length === holders.length) {
       warnings.push(`${file}: the caseload column is empty for every case-holding member of staff in post; allocated cases are unknown`);
