@@ -1,12 +1,10 @@
 // `caseplan compare`: the same inputs, read once, planned under every combination of targets and mixes.
 import type { Comparison, Scenario } from '../core/results.js';
-import type { Money } from '../core/money.js';
-import type { Rate } from '../core/rates.js';
+
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { payAwardRate, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
-
 
 export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: readonly number[], mixes: readonly (number | null)[]): Comparison {
   const scenarios: Scenario[] = [];
@@ -41,5 +39,4 @@ export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: reado
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
   return { scenarios, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
 }
-
 

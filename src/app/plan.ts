@@ -3,7 +3,7 @@ import type { PlanRun } from '../core/results.js';
 import { currentPaybill } from '../core/costs.js';
 import type { Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
-import { chooseDemand, makePlan, type Demand, type Plan } from '../core/plan.js';
+import { chooseDemand, makePlan, type Demand } from '../core/plan.js';
 import { countWorkforce, type WorkforceCounts } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -14,7 +14,6 @@ export interface PlanOptions {
   rule: HiringRule;
   cases: number | null;
 }
-
 
 export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
   const demand = chooseDemand({

@@ -1,10 +1,10 @@
 // The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
 import type { AgencyConversion, ProjectionRun } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
-import { exact, ZERO, type Exact } from '../core/exact.js';
-import { cohortsOf, project, type ProjectionTotals, type ProjectionYear } from '../core/projection.js';
+import { exact, ZERO } from '../core/exact.js';
+import { cohortsOf, project, type ProjectionTotals } from '../core/projection.js';
 import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
-import type { Money } from '../core/money.js';
+
 import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -48,7 +48,6 @@ function turnoverFromStaff(inputs: Inputs, asOf: ProjectionOptions['asOf']): Rat
 export function payAwardRate(payAward: number | null): Rate {
   return payAward !== null ? flagRate(payAward, '--pay-award') : { value: ZERO, source: 'default', note: "no --pay-award: costs at today's prices" };
 }
-
 
 export function runProjection(inputs: Inputs, options: ProjectionOptions): ProjectionRun {
   // Year 0 is the plan, with the mix only if it applies from year 0.

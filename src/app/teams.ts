@@ -1,14 +1,13 @@
 // `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
 import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
-import { ZERO, sumExact, type Exact } from '../core/exact.js';
-import type { Money } from '../core/money.js';
+import { ZERO, sumExact } from '../core/exact.js';
+
 import { classify, countWorkforce } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
-
 
 /** Teams match case-insensitively, with runs of spaces read as one. */
 export function teamKey(team: string | null): string {

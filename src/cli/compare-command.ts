@@ -2,12 +2,12 @@
 import { runCompare } from '../app/compare.js';
 import { inputFiles, loadInputs } from '../app/inputs.js';
 import { todayUtc } from './today.js';
-import { compareBlocks, compareCsv, compareJson, scenariosTable, unreachableNote } from '../io/render/compare.js';
-import { workbook } from '../io/render/workbook.js';
-import { emit, emitBytes, warn, type Terminal } from './emit.js';
+import { compareBlocks, compareJson, scenariosTable, unreachableNote } from '../io/render/compare.js';
+
+import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
 import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, type PlanFlags } from './plan-command.js';
-import { renderDocument } from './render.js';
+import { output, type RunReport } from './render.js';
 
 export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix'> {
   target: number[];
@@ -26,15 +26,13 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const comparison = runCompare(inputs, base, flags.target, mixes);
   warn(terminal, unreachableNote(comparison.scenarios), flags.quiet === true);
   const years = flags.years ?? null;
-  if (flags.format === 'xlsx') {
-    const bytes = await workbook([scenariosTable(comparison)], { title: 'caseplan compare', created: dateOf(asOf) });
-    return emitBytes(terminal, bytes, flags.output, inputFiles(paths));
-  }
-  const text =
-    flags.format === 'json'
-      ? JSON.stringify(compareJson(comparison, years), null, 2)
-      : flags.format === 'csv'
-        ? await compareCsv(comparison)
-        : await renderDocument(compareBlocks(comparison, years), flags.format as 'table' | 'markdown', terminal, flags);
-  await emit(terminal, text, flags.output, inputFiles(paths), { bom: flags.format === 'csv' && (flags.bom ?? flags.output !== undefined) });
+  const report: RunReport = {
+    title: 'caseplan compare',
+    json: () => compareJson(comparison, years),
+    tables: () => ({ scenarios: scenariosTable(comparison) }),
+    csvTable: 'scenarios',
+    workbook: () => [scenariosTable(comparison)],
+    blocks: () => compareBlocks(comparison, years),
+  };
+  await output(report, flags, terminal, inputFiles(paths), dateOf(asOf));
 }

@@ -4,11 +4,10 @@ import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../io/render/explain.js';
 import type { Block } from '../io/render/document.js';
-import { teamsBlocks, teamsCsv, teamsJson, teamsTable } from '../io/render/teams.js';
+import { teamsBlocks, teamsJson, teamsTable } from '../io/render/teams.js';
 import { projectionBlocks, projectionJson } from '../io/render/projection.js';
 import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTables } from '../io/render/report-tables.js';
-import { tableCsv } from '../io/render/data-table.js';
-import { workbook } from '../io/render/workbook.js';
+
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { formatIso, type Day } from '../core/dates.js';
 import { todayUtc } from './today.js';
@@ -16,9 +15,10 @@ import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
-import { emit, emitBytes, warn, type Terminal } from './emit.js';
+import { warn, type Terminal } from './emit.js';
+import { keyOf, OPTIONS, projectionOnly } from './options.js';
 import { progressOptions } from './progress.js';
-import { renderDocument } from './render.js';
+import { output, type RunReport } from './render.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
 
@@ -55,9 +55,8 @@ export interface PlanFlags extends InputFlags {
 
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
 function checkProjectionFlags(flags: PlanFlags): void {
-  const needYears: [keyof PlanFlags, string][] = [['growth', '--growth'], ['turnover', '--turnover'], ['payAward', '--pay-award'], ['mixBy', '--mix-by'], ['convertAgency', '--convert-agency']];
   if (flags.years === undefined) {
-    const given = needYears.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    const given = projectionOnly('plan').filter((spec) => (flags as unknown as Record<string, unknown>)[keyOf(spec)] !== undefined).map((spec) => spec.flags.split(' ')[0]!);
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --years N (the projection)`);
     return;
   }
@@ -105,16 +104,13 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
   };
 }
 
-/** Which formats carry each option that adds to the output: any other format would drop it silently. */
-const CARRIED_BY: { key: keyof PlanFlags; flag: string; formats: readonly Format[]; what: string }[] = [
-  { key: 'explain', flag: '--explain', formats: ['table', 'markdown', 'json'], what: 'the explanation is text; CSV holds only the plan table' },
-  { key: 'table', flag: '--table', formats: ['csv'], what: 'it picks one table for CSV; the other formats show every table' },
-];
-
 /** An option the chosen format cannot carry is refused, not dropped: say which formats carry it. */
 function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal): void {
-  for (const { key, flag, formats, what } of CARRIED_BY) {
-    if (flags[key] === undefined || formats.includes(flags.format)) continue;
+  for (const spec of OPTIONS) {
+    if (spec.carriedBy === undefined || !spec.commands.includes('plan')) continue;
+    const { formats, why: what } = spec.carriedBy;
+    const flag = spec.flags.split(' ')[0]!;
+    if ((flags as unknown as Record<string, unknown>)[keyOf(spec)] === undefined || formats.includes(flags.format)) continue;
     const choices = formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
     throw new UsageError(`${flag} cannot be written with --format ${flags.format} (${what}): use --format ${choices}`);
   }
@@ -138,11 +134,6 @@ export function dateOf(day: Day): Date {
   return new Date(`${formatIso(day)}T00:00:00Z`);
 }
 
-/** CSV written to a file starts with a byte-order mark so Excel reads "£" right; stdout only with --bom. */
-function csvBom(flags: PlanFlags): boolean {
-  return flags.format === 'csv' && (flags.bom ?? flags.output !== undefined);
-}
-
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
   refuseUncarriedOptions(flags, terminal);
   const asOf = flags.asOf ?? todayUtc();
@@ -150,59 +141,43 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
-  const workbookMeta = { title: `caseplan: average caseload to ${flags.target}`, created: dateOf(asOf) };
+  const title = `caseplan: average caseload to ${flags.target}`;
+  let report: RunReport;
   if (flags.by === 'team') {
     const run = runByTeam(inputs, options);
     warn(terminal, run.warnings, flags.quiet === true);
-    if (flags.format === 'xlsx') return emitBytes(terminal, await workbook([teamsTable(run)], workbookMeta), flags.output, inputFiles(paths));
-    const text =
-      flags.format === 'json'
-        ? JSON.stringify(teamsJson(run), null, 2)
-        : flags.format === 'csv'
-          ? await teamsCsv(run)
-          : await renderDocument(teamsBlocks(run), flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
-    return;
+    report = { title, json: () => teamsJson(run), tables: () => ({ teams: teamsTable(run) }), csvTable: 'teams', workbook: () => [teamsTable(run)], blocks: () => teamsBlocks(run) };
+  } else {
+    const outcome = runScenario(inputs, options);
+    if (outcome.kind === 'projection') {
+      const run = outcome.run;
+      const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
+      // Charts only for a person at a terminal: a table on a TTY, not written to a file.
+      const charts = flags.format === 'table' && terminal.stdout.isTTY === true && flags.output === undefined ? projectionChartBlocks(run) : [];
+      report = {
+        title,
+        json: () => ({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }),
+        tables: () => projectionTables(run),
+        csvTable: 'years',
+        workbook: () => projectionWorkbookTables(run),
+        blocks: () => [...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)],
+      };
+    } else {
+      const { plan } = outcome.run;
+      const explanation = flags.explain ? explainPlan(outcome.run, inputs.staff.name) : null;
+      report = {
+        title,
+        json: () => ({ ...planJson(plan), ...(explanation ? { explanation } : {}) }),
+        // --table years and paybill were refused without --years.
+        tables: () => planTables(plan),
+        csvTable: 'groups',
+        workbook: () => planWorkbookTables(plan),
+        blocks: () => [...planBlocks(plan), ...explanationBlocks(explanation)],
+      };
+    }
   }
-  const outcome = runScenario(inputs, options);
-  if (flags.format === 'xlsx') {
-    const tables = outcome.kind === 'projection' ? projectionWorkbookTables(outcome.run) : planWorkbookTables(outcome.run.plan);
-    return emitBytes(terminal, await workbook(tables, workbookMeta), flags.output, inputFiles(paths));
-  }
-  if (outcome.kind === 'projection') {
-    const run = outcome.run;
-    const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
-    // Charts only for a person at a terminal: a table on a TTY, not written to a file.
-    const charts = flags.format === 'table' && terminal.stdout.isTTY === true && flags.output === undefined ? projectionChartBlocks(run) : [];
-    const text =
-      flags.format === 'json'
-        ? JSON.stringify({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }, null, 2)
-        : flags.format === 'csv'
-          ? await tableCsv(projectionTables(run)[flags.table ?? 'years'])
-          : await renderDocument([...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)], flags.format, terminal, flags);
-    await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
-    return;
-  }
-  const { plan } = outcome.run;
-  const explanation = flags.explain ? explainPlan(outcome.run, inputs.staff.name) : null;
-  const format = flags.format as Exclude<Format, 'xlsx'>;
-  let text: string;
-  switch (format) {
-    case 'json':
-      text = JSON.stringify({ ...planJson(plan), ...(explanation ? { explanation } : {}) }, null, 2);
-      break;
-    case 'csv':
-      // --table years and paybill were refused without --years.
-      text = await tableCsv(planTables(plan)[flags.table === 'assumptions' ? 'assumptions' : 'groups']);
-      break;
-    case 'markdown':
-    case 'table':
-      text = await renderDocument([...planBlocks(plan), ...explanationBlocks(explanation)], format, terminal, flags);
-      break;
-  }
-  await emit(terminal, text, flags.output, inputFiles(paths), { bom: csvBom(flags) });
+  await output(report, flags, terminal, inputFiles(paths), dateOf(asOf));
 }
-
 
 function explanationBlocks(steps: ExplanationStep[] | null): Block[] {
   if (steps === null) return [];

@@ -8,8 +8,8 @@ import type { ValidateFlags } from './validate-command.js';
 import type { CompareFlags } from './compare-command.js';
 import type { ReportFlags } from './report-command.js';
 
-const FORMATS = ['table', 'csv', 'json', 'markdown', 'xlsx'] as const;
 import * as value from './values.js';
+import { optionsOf, type CommandName } from './options.js';
 
 const PLAN_EXAMPLES = `
 Examples:
@@ -32,18 +32,18 @@ Examples:
 Open cases come from --cases, else the referrals file, else the staff file's caseload column.
 Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
 
-/**
- * A required option, checked by the preAction hook in buildProgram rather than by commander: commander
- * checks required options before unknown ones, so a typo (`--traget 19`) would be reported as
- * "required option '--target' not specified" instead of as itself, with commander's did-you-mean.
- */
-function required<T>(flags: string, description: string, parse?: (text: string, previous: T) => T): Option {
-  const option = new Option(flags, description);
-  if (parse) option.argParser(parse);
-  REQUIRED.add(option);
-  return option;
+/** The command's options from the one table (options.ts); required ones are remembered for the check below. */
+function withOptions(command: Command, name: CommandName): Command {
+  for (const { option, spec } of optionsOf(name)) {
+    command.addOption(option);
+    if (spec.required === true) REQUIRED.add(option);
+  }
+  return command;
 }
 
+// Required options are checked by the preAction hook rather than by commander: commander checks
+// required options before unknown ones, so a typo (`--traget 19`) would be reported as "required
+// option '--target' not specified" instead of as itself, with commander's did-you-mean.
 const REQUIRED = new WeakSet<Option>();
 
 /** After commander's own checks (help, unknown options, values): the first required option missing. */
@@ -53,43 +53,6 @@ function refuseMissingRequired(command: Command): void {
       command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
     }
   }
-}
-
-function inputOptions(command: Command): Command {
-  return command
-    .addOption(required('--staff <file>', '(required) staff CSV, one row per post ("-" reads stdin); repeat it for several files (an HR list and an agency list)', value.collect))
-    .option('--referrals <file>', 'referrals CSV, one row per referral ("-" reads stdin)')
-    .option('--config <file>', 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases')
-    .option('--as-of <date>', 'the date to plan at: 2026-09-30, 30/09/2026 or any date style the files take (default: today)', value.asOfDate)
-    .option('--experience-years <n>', 'whole years after qualifying at which a social worker counts as experienced', value.experienceYears, 3)
-    .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', value.delimiter)
-    .option('-q, --quiet', 'no warnings on stderr')
-    .option('--no-color', 'no colour (also NO_COLOR=1)');
-}
-
-/** The options `plan` and `compare` share, apart from --target and --mix. */
-function planOptions(command: Command): Command {
-  return command
-    .option('--early-career-cap <cases>', 'most cases per early-career FTE (with --experienced-cap)', value.caseCap)
-    .option('--experienced-cap <cases>', 'most cases per experienced FTE (with --early-career-cap)', value.caseload)
-    .option('--cases <n>', 'open cases now (overrides the referrals file and the caseload column)', value.caseCount)
-    .option('--years <n>', 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', value.yearCount)
-    .option('--growth <rate>', 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', (t) => value.fraction(t, { min: -0.9, max: 10 }))
-    .option('--turnover <rate>', 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', (t) => value.fraction(t))
-    .option('--pay-award <rate>', 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', (t) => value.fraction(t, { min: -0.5, max: 1 }))
-    .option('--mix-by <year>', 'apply --mix from this projection year on (default 0: from now)', value.wholeNumber)
-    .option('--convert-agency', 'replace agency FTE with permanent staff of the same group in year 1');
-}
-
-function outputOptions(command: Command, formats: readonly string[]): Command {
-  command
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout');
-  if (formats.includes('csv')) {
-    command.option('--bom', 'start CSV with a UTF-8 byte-order mark on stdout too (files written with --output always have one, for Excel)');
-    command.option('--no-bom', 'no byte-order mark in a CSV file written with --output');
-  }
-  return command;
 }
 
 export function buildProgram(terminal: Terminal): Command {
@@ -109,43 +72,26 @@ export function buildProgram(terminal: Terminal): Command {
     .exitOverride()
     .hook('preAction', (_program, command) => refuseMissingRequired(command));
 
-  const plan = program
-    .command('plan')
-    .description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target')
-    .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
-    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t))
-    .option('--explain', 'add a plain-English derivation of every number (JSON: an "explanation" array)')
-    .option('--by <what>', 'plan each team on its own staff and open cases ("team"), one row per team and a total', value.oneOf(['team'] as const))
-    .addOption(
-      new Option('--table <name>', 'with --format csv: which table: years (default with --years), groups (cost by group, the default without), paybill (by group and year) or assumptions')
-        .choices(['years', 'groups', 'paybill', 'assumptions']),
-    );
-  planOptions(plan);
-  inputOptions(plan);
-  outputOptions(plan, FORMATS);
+  const plan = withOptions(
+    program.command('plan').description('hires and cost to bring the average caseload (open cases per case-holding FTE) to --target'),
+    'plan',
+  );
   plan.addHelpText('after', PLAN_EXAMPLES).action(async (flags: PlanFlags) => (await import('./plan-command.js')).planCommand(flags, terminal));
 
-  const compare = program
-    .command('compare')
-    .description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario')
-    .addOption(required('--target <list>', '(required) target average caseloads, comma-separated: 15,17,19,21', value.listOf(value.caseload)))
-    .option('--mix <list>', 'experienced shares, comma-separated: 40%,50%', value.listOf((t) => value.fraction(t)));
-  planOptions(compare);
-  inputOptions(compare);
-  outputOptions(compare, FORMATS);
+  const compare = withOptions(
+    program.command('compare').description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario'),
+    'compare',
+  );
   compare
     .addHelpText('after', '\nExample:\n  $ caseplan compare --target 15,17,19,21 --mix 40%,50% --years 5 \\\n      --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30')
     .action(async (flags: CompareFlags) => (await import('./compare-command.js')).compareCommand(flags, terminal));
 
-  const report = program
-    .command('report')
-    .description('write the plan as one self-contained HTML page for a committee paper (--html) and/or an Excel workbook (--xlsx): headline, now vs after, and with --years the year-by-year tables and charts')
-    .option('--html <file>', 'the HTML page to write (atomically): headline, tables and charts')
-    .option('--xlsx <file>', 'the Excel workbook to write (atomically): a sheet per table, totals as SUM formulas')
-    .addOption(required('--target <cases>', '(required) target average caseload: open cases per case-holding FTE', value.caseload))
-    .option('--mix <share>', 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', (t) => value.fraction(t));
-  planOptions(report);
-  inputOptions(report);
+  const report = withOptions(
+    program
+      .command('report')
+      .description('write the plan as one self-contained HTML page for a committee paper (--html) and/or an Excel workbook (--xlsx): headline, now vs after, and with --years the year-by-year tables and charts'),
+    'report',
+  );
   report
     .addHelpText(
       'after',
@@ -154,11 +100,10 @@ export function buildProgram(terminal: Terminal): Command {
     // Loaded only when asked for: the report's renderer is not needed by any other command.
     .action(async (flags: ReportFlags) => (await import('./report-command.js')).reportCommand(flags, terminal));
 
-  const validate = program
-    .command('validate')
-    .description('check the input files and summarise them, or list every problem found (exit 3)');
-  inputOptions(validate);
-  outputOptions(validate, ['table', 'json', 'markdown']);
+  const validate = withOptions(
+    program.command('validate').description('check the input files and summarise them, or list every problem found (exit 3)'),
+    'validate',
+  );
   validate.action(async (flags: ValidateFlags) => (await import('./validate-command.js')).validateCommand(flags, terminal));
 
   program

@@ -1,7 +1,7 @@
 // The referrals CSV: one row per referral, validated and folded into a ReferralSummary as it is read.
 import { OUTCOMES, type Config } from '../core/config.js';
 import { formatIso, type Day } from '../core/dates.js';
-import { createReferralTally, isOpenAt, type Outcome, type Referral, type ReferralSummary } from '../core/referrals.js';
+import { createReferralTally, isOpenAt, type Referral, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
 import type { ChunkSource } from './source.js';
 import { aliasedValue, memo } from './values.js';
@@ -14,7 +14,6 @@ export const REFERRAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'closed_date', required: false },
   { name: 'team', required: false },
 ];
-
 
 export interface ReferralsFile {
   name: string;

@@ -2,7 +2,7 @@
 import { CONTRACTS, normaliseName, ROLES, type Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { ONE as ONE_FTE, ZERO, type Exact } from '../core/exact.js';
-import { defaultCaseHolding, standingOf, type Contract, type StaffMember } from '../core/workforce.js';
+import { defaultCaseHolding, standingOf, type StaffMember } from '../core/workforce.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { createIdSet } from './id-set.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';

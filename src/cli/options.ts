@@ -1,0 +1,102 @@
+// Every option of every command, declared once: its flags, help, parser, default, the commands that
+// take it, whether it is required, whether it needs --years, and the formats that can carry it. The
+// commands are built from this table (program.ts) and the checks read it (plan-command.ts).
+import { Option } from 'commander';
+import * as value from './values.js';
+
+export type CommandName = 'plan' | 'compare' | 'report' | 'validate';
+export type FormatName = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
+
+export interface OptionSpec {
+  flags: string;
+  help: string;
+  parse?: (text: string, previous: never) => unknown;
+  default?: unknown;
+  choices?: readonly string[];
+  commands: readonly CommandName[];
+  /** Checked after commander's own checks, so a mistyped option is reported first (see program.ts). */
+  required?: boolean;
+  /** Means nothing without --years: refused without it. */
+  needsYears?: boolean;
+  /** The formats that can carry what it adds; any other format refuses it rather than drop it. */
+  carriedBy?: { formats: readonly FormatName[]; why: string };
+}
+
+const PLANNING: readonly CommandName[] = ['plan', 'compare', 'report'];
+const ALL: readonly CommandName[] = ['plan', 'compare', 'report', 'validate'];
+
+export const OPTIONS: readonly OptionSpec[] = [
+  // The question.
+  { flags: '--target <cases>', help: '(required) target average caseload: open cases per case-holding FTE', parse: value.caseload, commands: ['plan', 'report'], required: true },
+  { flags: '--target <list>', help: '(required) target average caseloads, comma-separated: 15,17,19,21', parse: value.listOf(value.caseload), commands: ['compare'], required: true },
+  { flags: '--mix <share>', help: 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', parse: (t: string) => value.fraction(t), commands: ['plan', 'report'] },
+  { flags: '--mix <list>', help: 'experienced shares, comma-separated: 40%,50%', parse: value.listOf((t) => value.fraction(t)), commands: ['compare'] },
+  {
+    flags: '--explain',
+    help: 'add a plain-English derivation of every number (JSON: an "explanation" array)',
+    commands: ['plan'],
+    carriedBy: { formats: ['table', 'markdown', 'json'], why: 'the explanation is text; CSV holds only the plan table' },
+  },
+  { flags: '--by <what>', help: 'plan each team on its own staff and open cases ("team"), one row per team and a total', parse: value.oneOf(['team'] as const), commands: ['plan'] },
+  {
+    flags: '--table <name>',
+    help: 'with --format csv: which table: years (default with --years), groups (cost by group, the default without), paybill (by group and year) or assumptions',
+    choices: ['years', 'groups', 'paybill', 'assumptions'],
+    commands: ['plan'],
+    carriedBy: { formats: ['csv'], why: 'it picks one table for CSV; the other formats show every table' },
+  },
+  { flags: '--html <file>', help: 'the HTML page to write (atomically): headline, tables and charts', commands: ['report'] },
+  { flags: '--xlsx <file>', help: 'the Excel workbook to write (atomically): a sheet per table, totals as SUM formulas', commands: ['report'] },
+  // Caps, demand and the projection.
+  { flags: '--early-career-cap <cases>', help: 'most cases per early-career FTE (with --experienced-cap)', parse: value.caseCap, commands: PLANNING },
+  { flags: '--experienced-cap <cases>', help: 'most cases per experienced FTE (with --early-career-cap)', parse: value.caseload, commands: PLANNING },
+  { flags: '--cases <n>', help: 'open cases now (overrides the referrals file and the caseload column)', parse: value.caseCount, commands: PLANNING },
+  { flags: '--years <n>', help: 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', parse: value.yearCount, commands: PLANNING },
+  { flags: '--growth <rate>', help: 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', parse: (t: string) => value.fraction(t, { min: -0.9, max: 10 }), commands: PLANNING, needsYears: true },
+  { flags: '--turnover <rate>', help: 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', parse: (t: string) => value.fraction(t), commands: PLANNING, needsYears: true },
+  { flags: '--pay-award <rate>', help: 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', parse: (t: string) => value.fraction(t, { min: -0.5, max: 1 }), commands: PLANNING, needsYears: true },
+  { flags: '--mix-by <year>', help: 'apply --mix from this projection year on (default 0: from now)', parse: value.wholeNumber, commands: PLANNING, needsYears: true },
+  { flags: '--convert-agency', help: 'replace agency FTE with permanent staff of the same group in year 1', commands: PLANNING, needsYears: true },
+  // Inputs.
+  {
+    flags: '--staff <file>',
+    help: '(required) staff CSV, one row per post ("-" reads stdin); repeat it for several files (an HR list and an agency list)',
+    parse: value.collect,
+    commands: ALL,
+    required: true,
+  },
+  { flags: '--referrals <file>', help: 'referrals CSV, one row per referral ("-" reads stdin)', commands: ALL },
+  { flags: '--config <file>', help: 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases', commands: ALL },
+  { flags: '--as-of <date>', help: 'the date to plan at: 2026-09-30, 30/09/2026 or any date style the files take (default: today)', parse: value.asOfDate, commands: ALL },
+  { flags: '--experience-years <n>', help: 'whole years after qualifying at which a social worker counts as experienced', parse: value.experienceYears, default: 3, commands: ALL },
+  { flags: '--delimiter <char>', help: 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', parse: value.delimiter, commands: ALL },
+  { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ALL },
+  { flags: '--no-color', help: 'no colour (also NO_COLOR=1)', commands: ALL },
+  // Output.
+  { flags: '--format <format>', help: 'output format', choices: ['table', 'csv', 'json', 'markdown', 'xlsx'], default: 'table', commands: ['plan', 'compare'] },
+  { flags: '--format <format>', help: 'output format', choices: ['table', 'json', 'markdown'], default: 'table', commands: ['validate'] },
+  { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'compare', 'validate'] },
+  { flags: '--bom', help: 'start CSV with a UTF-8 byte-order mark on stdout too (files written with --output always have one, for Excel)', commands: ['plan', 'compare'] },
+  { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'compare'] },
+];
+
+/** The options one command takes, as commander options, in the order of the table. */
+export function optionsOf(command: CommandName): { option: Option; spec: OptionSpec }[] {
+  return OPTIONS.filter((spec) => spec.commands.includes(command)).map((spec) => {
+    const option = new Option(spec.flags, spec.help);
+    if (spec.parse !== undefined) option.argParser(spec.parse as (text: string, previous: unknown) => unknown);
+    if (spec.choices !== undefined) option.choices(spec.choices);
+    if (spec.default !== undefined) option.default(spec.default);
+    return { option, spec };
+  });
+}
+
+/** The commander attribute name of an option (`--pay-award` is `payAward`). */
+export function keyOf(spec: OptionSpec): string {
+  return new Option(spec.flags).attributeName();
+}
+
+/** The options of a command that need --years. */
+export function projectionOnly(command: CommandName): OptionSpec[] {
+  return OPTIONS.filter((spec) => spec.needsYears === true && spec.commands.includes(command));
+}
