@@ -4,7 +4,7 @@ import { addYears, formatIso } from '../core/dates.js';
 import { exact, ZERO } from '../core/exact.js';
 import { cohortsOf, project, type ProjectionTotals } from '../core/projection.js';
 import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
-
+import { addMoney, subtractMoney } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -87,12 +87,12 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   let agencyConversion: AgencyConversion | null = null;
   if (options.convertAgency) {
     const without = run(false);
-    const cost = (t: ProjectionTotals) => t.paybill.plus(t.recruitmentCost);
+    const cost = (t: ProjectionTotals) => addMoney(t.paybill, t.recruitmentCost);
     const yearOne = projection.years[1];
     agencyConversion = {
       convertedFte: without.years[1]?.agencyFte ?? ZERO,
       hires: yearOne?.agencyConversions ?? 0,
-      saving: cost(without.totals).minus(cost(projection.totals)),
+      saving: subtractMoney(cost(without.totals), cost(projection.totals)),
     };
   }
   return {

@@ -1,8 +1,8 @@
 // `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
 import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
-import { ZERO, sumExact } from '../core/exact.js';
-
+import { sumExact } from '../core/exact.js';
+import { sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { classify, countWorkforce } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -84,9 +84,9 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
       teamManagerFte: sumExact(teams.map((t) => t.teamManagerFte)),
       openCases: teams.reduce((s, t) => s + t.openCases, 0),
       hires,
-      annualCost: sumExact(planned.map((o) => o.run.plan.cost.annual)),
-      oneOffCost: sumExact(planned.map((o) => o.run.plan.cost.oneOff)),
-      additionalCost: options.projection === null ? null : sumExact(planned.map((o) => (o.kind === 'projection' ? o.run.totals.additionalCost : ZERO))),
+      annualCost: sumMoney(planned.map((o) => o.run.plan.cost.annual)),
+      oneOffCost: sumMoney(planned.map((o) => o.run.plan.cost.oneOff)),
+      additionalCost: options.projection === null ? null : sumMoney(planned.map((o) => (o.kind === 'projection' ? o.run.totals.additionalCost : ZERO_POUNDS))),
     },
     wholeService: wholeServiceRun(inputs, options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } }),
     warnings,

@@ -2,26 +2,28 @@
 // that times (1 + agency_premium); one-off cost = hires * recruitment_cost.
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
-import { exact, ONE, ZERO } from './exact.js';
-import type { Money } from './money.js';
+import { exact, ONE, type Exact } from './exact.js';
+import { addMoney, multiplyMoney, pounds, ZERO_POUNDS, type Money } from './money.js';
 import { classify, type Group, type StaffMember } from './workforce.js';
 
+/** The unit annual cost of 1.0 FTE of each group: the one unit-cost type (the plan rule reads two of them). */
 export type UnitCosts = Record<Group, Money>;
 
 export function salaryOf(config: Config, group: Group): Money {
-  return exact(config.salaries[group]);
+  return pounds(config.salaries[group]);
 }
 
 export function unitAnnualCosts(config: Config): UnitCosts {
   const onCost = ONE.plus(exact(config.on_cost_rate));
   return {
-    experienced: salaryOf(config, 'experienced').times(onCost),
-    early_career: salaryOf(config, 'early_career').times(onCost),
-    team_manager: salaryOf(config, 'team_manager').times(onCost),
+    experienced: multiplyMoney(salaryOf(config, 'experienced'), onCost),
+    early_career: multiplyMoney(salaryOf(config, 'early_career'), onCost),
+    team_manager: multiplyMoney(salaryOf(config, 'team_manager'), onCost),
   };
 }
 
-export function agencyFactor(config: Config): Money {
+/** 1 + agency_premium: a factor, not money. */
+export function agencyFactor(config: Config): Exact {
   return ONE.plus(exact(config.agency_premium));
 }
 
@@ -32,14 +34,14 @@ export function agencyFactor(config: Config): Money {
 export function currentPaybill(staff: readonly StaffMember[], asOf: Day, experienceYears: number, config: Config): Money {
   // Summed as salary x fte per contract, then multiplied once: exact, and a third of the work.
   const groupSalary: Record<Group, Money> = { experienced: salaryOf(config, 'experienced'), early_career: salaryOf(config, 'early_career'), team_manager: salaryOf(config, 'team_manager') };
-  let permanent = ZERO;
-  let agencyStaff = ZERO;
+  let permanent = ZERO_POUNDS;
+  let agencyStaff = ZERO_POUNDS;
   for (const person of staff) {
     const { group, agency } = classify(person, asOf, experienceYears);
     if (group === null) continue;
-    const cost = (person.annualSalary ?? groupSalary[group]).times(person.fte);
-    if (agency) agencyStaff = agencyStaff.plus(cost);
-    else permanent = permanent.plus(cost);
+    const cost = multiplyMoney(person.annualSalary ?? groupSalary[group], person.fte);
+    if (agency) agencyStaff = addMoney(agencyStaff, cost);
+    else permanent = addMoney(permanent, cost);
   }
-  return permanent.plus(agencyStaff.times(agencyFactor(config))).times(ONE.plus(exact(config.on_cost_rate)));
+  return multiplyMoney(addMoney(permanent, multiplyMoney(agencyStaff, agencyFactor(config))), ONE.plus(exact(config.on_cost_rate)));
 }

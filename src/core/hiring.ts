@@ -3,7 +3,7 @@
 //   N = C + x + y;  target: D <= target*N;  mix: E + x >= mix*N;
 //   caps: D <= A*(N - E - x) + B*(E + x);  cheapest by unit annual cost; ties: fewer people, then
 //   fewer experienced. Comparisons tolerate 1e-9.
-import type { Exact } from './exact.js';
+import type { UnitCosts } from './costs.js';
 
 export const TOLERANCE = 1e-9;
 
@@ -27,10 +27,8 @@ export interface HiringState {
   experiencedFte: number;
 }
 
-export interface UnitCosts {
-  experienced: Exact;
-  earlyCareer: Exact;
-}
+/** The unit costs the rule weighs: of an experienced and of an early-career hire. */
+export type HiringCosts = Pick<UnitCosts, 'experienced' | 'early_career'>;
 
 export type Constraint = 'target' | 'mix' | 'caps';
 
@@ -77,7 +75,7 @@ export function checkHires(state: HiringState, rule: HiringRule, x: number, y: n
  * The cheapest hires meeting every constraint of the rule, except `dropped` when it is given (what
  * the plan would be without that constraint alone: how a constraint is found to bind, and its price).
  */
-export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCosts, dropped: Constraint | null = null): HiringOutcome {
+export function solveHires(state: HiringState, rule: HiringRule, costs: HiringCosts, dropped: Constraint | null = null): HiringOutcome {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   const checks = checksFor(state, rule, dropped);
   const mix = dropped === 'mix' ? null : rule.mix;
@@ -108,7 +106,7 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: UnitCost
   // Costs are compared in floating point first (fast), and exactly whenever two candidates are
   // within a relative 1e-12 of each other, so ties and near-ties are decided on exact money.
   const costX = costs.experienced.toNumber();
-  const costY = costs.earlyCareer.toNumber();
+  const costY = costs.early_career.toNumber();
   let best: { x: number; y: number; cost: number } | null = null;
   for (let x = 0; x <= xStar; x++) {
     const y = leastEarlyCareer(state, { ...rule, caps }, checks, x, limit, dropped === 'target');
@@ -132,11 +130,11 @@ function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, 
 }
 
 // Cheapest first; ties: fewer people, then fewer experienced.
-function isBetter(a: { x: number; y: number; cost: number }, b: { x: number; y: number; cost: number }, costs: UnitCosts): boolean {
+function isBetter(a: { x: number; y: number; cost: number }, b: { x: number; y: number; cost: number }, costs: HiringCosts): boolean {
   const scale = Math.max(Math.abs(a.cost), Math.abs(b.cost), 1);
   if (Math.abs(a.cost - b.cost) > scale * 1e-12) return a.cost < b.cost;
-  const exactA = costs.experienced.times(a.x).plus(costs.earlyCareer.times(a.y));
-  const byCost = exactA.comparedTo(costs.experienced.times(b.x).plus(costs.earlyCareer.times(b.y)));
+  const exactA = costs.experienced.times(a.x).plus(costs.early_career.times(a.y));
+  const byCost = exactA.comparedTo(costs.experienced.times(b.x).plus(costs.early_career.times(b.y)));
   if (byCost !== 0) return byCost < 0;
   if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
   return a.x < b.x;

@@ -10,7 +10,7 @@
 //   every constraint given the year's hires:
 //     a = max(0, (D - T*N)/T, (D - capacity)/B, (m*N - E - x)/(1 - m)), each term where its
 //     constraint applies (the mix term only when m < 1).
-import { checkHires, solveHires, TOLERANCE, type HiringOutcome, type HiringRule, type HiringState, type UnitCosts } from './hiring.js';
+import { checkHires, solveHires, TOLERANCE, type HiringOutcome, type HiringRule, type HiringState, type HiringCosts } from './hiring.js';
 
 /** Most case-holding hires a year: in all, and per group; null is no limit. */
 export interface RecruitmentLimits {
@@ -69,7 +69,7 @@ export type LimitedOutcome =
  * constraints the year is unreachable, as without limits; otherwise the year is short and every
  * (x, y) within the limits is weighed by the order of the spec.
  */
-export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: UnitCosts, limits: RecruitmentLimits): LimitedOutcome {
+export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: HiringCosts, limits: RecruitmentLimits): LimitedOutcome {
   const free: HiringOutcome = solveHires(state, rule, costs);
   if (!free.feasible) return free;
   if (withinLimits(limits, free.experienced, free.earlyCareer)) {
@@ -90,7 +90,7 @@ export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: U
   const maxX = Math.min(limits.experienced ?? Infinity, limits.total ?? Infinity, Math.max(0, Math.ceil(xNeed)) + 1);
   const maxY = Math.min(limits.earlyCareer ?? Infinity, limits.total ?? Infinity, Math.max(0, Math.ceil(yNeed)) + 1);
   const costX = costs.experienced.toNumber();
-  const costY = costs.earlyCareer.toNumber();
+  const costY = costs.early_career.toNumber();
   let best: { x: number; y: number; uncovered: number; shortfall: number; cost: number } | null = null;
   for (let x = 0; x <= maxX; x++) {
     for (let y = 0; y <= maxY && (limits.total === null || x + y <= limits.total); y++) {
@@ -114,12 +114,12 @@ type Candidate = { x: number; y: number; uncovered: number; shortfall: number; c
 
 // Fewest uncovered cases, then smallest mix shortfall, then lowest cost (exact on near-ties), then
 // fewer people, then fewer experienced.
-function isBetter(a: Candidate, b: Candidate, costs: UnitCosts): boolean {
+function isBetter(a: Candidate, b: Candidate, costs: HiringCosts): boolean {
   if (Math.abs(a.uncovered - b.uncovered) > TOLERANCE) return a.uncovered < b.uncovered;
   if (Math.abs(a.shortfall - b.shortfall) > TOLERANCE) return a.shortfall < b.shortfall;
   const scale = Math.max(Math.abs(a.cost), Math.abs(b.cost), 1);
   if (Math.abs(a.cost - b.cost) > scale * 1e-12) return a.cost < b.cost;
-  const byCost = costs.experienced.times(a.x).plus(costs.earlyCareer.times(a.y)).comparedTo(costs.experienced.times(b.x).plus(costs.earlyCareer.times(b.y)));
+  const byCost = costs.experienced.times(a.x).plus(costs.early_career.times(a.y)).comparedTo(costs.experienced.times(b.x).plus(costs.early_career.times(b.y)));
   if (byCost !== 0) return byCost < 0;
   if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
   return a.x < b.x;

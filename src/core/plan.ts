@@ -2,9 +2,9 @@
 import type { Config } from './config.js';
 import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
-import { exact, ZERO, type Exact } from './exact.js';
+import { exact, type Exact } from './exact.js';
 import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
-import { roundToPence, type Money } from './money.js';
+import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
 export type DemandSource =
@@ -139,20 +139,20 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
     caseHoldingFte: workforce.caseHoldingFte.toNumber(),
     experiencedFte: workforce.experiencedFte.toNumber(),
   };
-  const solve = (dropped: Constraint | null) =>
-    solveHires(state, rule, { experienced: unitCosts.experienced, earlyCareer: unitCosts.early_career }, dropped);
+  const solve = (dropped: Constraint | null) => solveHires(state, rule, unitCosts, dropped);
+  const recruitment = pounds(config.recruitment_cost);
   const outcome = solve(null);
   if (!outcome.feasible) return { ok: false, reason: outcome.reason };
 
   // Hires with their team managers and costs: for the plan, and for the plan without each constraint.
   const costed = (x: number, y: number) => {
     const managers = teamManagerHires(workforce.caseHoldingFte.plus(x + y).toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
-    const annual = [roundToPence(unitCosts.experienced.times(x)), roundToPence(unitCosts.early_career.times(y)), roundToPence(unitCosts.team_manager.times(managers.hires))];
+    const annual = [roundToPence(multiplyMoney(unitCosts.experienced, x)), roundToPence(multiplyMoney(unitCosts.early_career, y)), roundToPence(multiplyMoney(unitCosts.team_manager, managers.hires))];
     return {
       hires: { experienced: x, earlyCareer: y, teamManager: managers.hires },
       managers,
-      annualCost: annual.reduce((sum, a) => sum.plus(a), ZERO),
-      oneOffCost: exact(config.recruitment_cost).times(x + y + managers.hires),
+      annualCost: sumMoney(annual),
+      oneOffCost: multiplyMoney(recruitment, x + y + managers.hires),
     };
   };
   const x = outcome.experienced;
@@ -162,7 +162,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
     const relaxed = solve(constraint);
     // Dropping a constraint only widens the choice, so the relaxed plan always exists.
     const other = relaxed.feasible ? costed(relaxed.experienced, relaxed.earlyCareer) : chosen;
-    const annualPrice = chosen.annualCost.minus(other.annualCost);
+    const annualPrice = subtractMoney(chosen.annualCost, other.annualCost);
     return {
       metNow,
       binding: annualPrice.gt(0),
@@ -178,8 +178,8 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
     hires: hired,
     afterFte: currentFte.plus(hired),
     unitAnnualCost: unitCosts[group],
-    annualCost: roundToPence(unitCosts[group].times(hired)),
-    oneOffCost: exact(config.recruitment_cost).times(hired),
+    annualCost: roundToPence(multiplyMoney(unitCosts[group], hired)),
+    oneOffCost: multiplyMoney(recruitment, hired),
   });
   const byGroup: Record<Group, GroupCost> = {
     experienced: groupCost('experienced', workforce.experiencedFte, x),
@@ -229,8 +229,8 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
       unitCosts,
       byGroup,
       cost: {
-        annual: groups.reduce((sum, g) => sum.plus(g.annualCost), ZERO),
-        oneOff: groups.reduce((sum, g) => sum.plus(g.oneOffCost), ZERO),
+        annual: sumMoney(groups.map((g) => g.annualCost)),
+        oneOff: sumMoney(groups.map((g) => g.oneOffCost)),
       },
     },
   };

@@ -5,7 +5,7 @@ import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
-import { roundToPence, type Money } from './money.js';
+import { addMoney, multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, ZERO_POUNDS, type Money } from './money.js';
 import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
 
 /** FTE split by contract: agency FTE cost a permanent worker's unit cost * (1 + agency_premium). */
@@ -157,20 +157,20 @@ function paybillByGroup(groups: Record<Group, Staffing>, units: UnitCosts, agenc
     permanentFte: groups[g].permanent,
     agencyFte: groups[g].agency,
     unitAnnualCost: units[g],
-    paybill: roundToPence(groups[g].permanent.times(units[g]).plus(groups[g].agency.times(units[g]).times(agency))),
+    paybill: roundToPence(addMoney(multiplyMoney(units[g], groups[g].permanent), multiplyMoney(multiplyMoney(units[g], groups[g].agency), agency))),
   });
   return { experienced: one('experienced'), early_career: one('early_career'), team_manager: one('team_manager') };
 }
 
 function paybillOf(groups: Record<Group, Staffing>, units: UnitCosts, agency: Exact): Money {
-  return sumExact(Object.values(paybillByGroup(groups, units, agency)).map((g) => g.paybill));
+  return sumMoney(Object.values(paybillByGroup(groups, units, agency)).map((g) => g.paybill));
 }
 
 export function project(input: ProjectionInput): ProjectionOutcome {
   const { config, turnover, experienceYears } = input;
   const baseUnits = unitAnnualCosts(config);
   const agency = agencyFactor(config);
-  const recruitment = exact(config.recruitment_cost);
+  const recruitment = pounds(config.recruitment_cost);
   const stay = ONE.minus(turnover);
 
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
@@ -215,11 +215,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const mixApplied = input.rule.mix !== null && year >= input.mixBy;
     const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
     const units = unitCostsFor(baseUnits, input.payAward, year);
-    const outcome = solveHires(
-      { openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() },
-      rule,
-      { experienced: units.experienced, earlyCareer: units.early_career },
-    );
+    const outcome = solveHires({ openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() }, rule, units);
     if (!outcome.feasible) return { ok: false, year, reason: outcome.reason };
     const x = outcome.experienced;
     const y = outcome.earlyCareer;
@@ -238,10 +234,10 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       teamManager: managers.hires + conversions.teamManager,
     };
     const byGroup = paybillByGroup(groups, units, agency);
-    const paybill = sumExact(Object.values(byGroup).map((g) => g.paybill));
-    const recruitmentCost = recruitment.times(hires.experienced + hires.earlyCareer + hires.teamManager);
+    const paybill = sumMoney(Object.values(byGroup).map((g) => g.paybill));
+    const recruitmentCost = multiplyMoney(recruitment, hires.experienced + hires.earlyCareer + hires.teamManager);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
-    const baselineCost = roundToPence(paybillOf(baselineGroups, units, agency).plus(year > 0 ? baselineFte.times(turnover).times(recruitment) : ZERO));
+    const baselineCost = roundToPence(addMoney(paybillOf(baselineGroups, units, agency), year > 0 ? multiplyMoney(recruitment, baselineFte.times(turnover)) : ZERO_POUNDS));
     // Case-holding FTE by experience, case-holding team managers included (as for the plan rule).
     const experiencedFte = total(state.experienced);
     // Share and caseload in floating point, null below TOLERANCE FTE, as the projection has always
@@ -269,7 +265,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       byGroup,
       recruitmentCost,
       baselineCost,
-      additionalCost: paybill.plus(recruitmentCost).minus(baselineCost),
+      additionalCost: subtractMoney(addMoney(paybill, recruitmentCost), baselineCost),
     });
   }
   return { ok: true, years: rows, totals: totalsOf(rows) };
@@ -277,7 +273,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
 
 export function unitCostsFor(base: UnitCosts, payAward: Exact, year: number): UnitCosts {
   const growth = ONE.plus(payAward).pow(year);
-  return { experienced: base.experienced.times(growth), early_career: base.early_career.times(growth), team_manager: base.team_manager.times(growth) };
+  return { experienced: multiplyMoney(base.experienced, growth), early_career: multiplyMoney(base.early_career, growth), team_manager: multiplyMoney(base.team_manager, growth) };
 }
 
 /**
@@ -314,9 +310,9 @@ function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
   hires.total = hires.experienced + hires.earlyCareer + hires.teamManager;
   return {
     hires,
-    paybill: sumExact(rows.map((r) => r.paybill)),
-    recruitmentCost: sumExact(rows.map((r) => r.recruitmentCost)),
-    baselineCost: sumExact(rows.map((r) => r.baselineCost)),
-    additionalCost: sumExact(rows.map((r) => r.additionalCost)),
+    paybill: sumMoney(rows.map((r) => r.paybill)),
+    recruitmentCost: sumMoney(rows.map((r) => r.recruitmentCost)),
+    baselineCost: sumMoney(rows.map((r) => r.baselineCost)),
+    additionalCost: sumMoney(rows.map((r) => r.additionalCost)),
   };
 }

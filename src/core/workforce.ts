@@ -3,6 +3,7 @@
 import type { Role } from './config.js';
 import { addYears, type Day } from './dates.js';
 import { ZERO, type Exact } from './exact.js';
+import type { Money } from './money.js';
 
 export type Contract = 'permanent' | 'agency';
 export type Group = 'experienced' | 'early_career' | 'team_manager';
@@ -20,7 +21,7 @@ export interface StaffMember {
   caseload: number | null;
   contract: Contract;
   team: string | null;
-  annualSalary: Exact | null;
+  annualSalary: Money | null;
   startDate: Day | null;
   leaveDate: Day | null;
 }

@@ -3,6 +3,7 @@
 import { findAlias, normaliseName, type ValueAlias } from '../core/config.js';
 import { dayFromYmd, isValidYmd, type Day } from '../core/dates.js';
 import { exact, type Exact } from '../core/exact.js';
+import { pounds, type Money } from '../core/money.js';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; expected: string };
 
@@ -93,11 +94,11 @@ export function decodeDate(text: string): Decoded<Day> {
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
-/** "£36,500", "36,500.00", "36500": an exact decimal. Commas only as thousands separators. */
-export function decodeAmount(text: string): Decoded<Exact> {
+/** "£36,500", "36,500.00", "36500": exact pounds. Commas only as thousands separators. */
+export function decodeAmount(text: string): Decoded<Money> {
   const body = text.replace(/^£\s*/, '').replace(/^(-)£\s*/, '$1').trim();
-  if (PLAIN_NUMBER.test(body)) return ok(exact(body));
-  if (GROUPED_NUMBER.test(body)) return ok(exact(body.replace(/,/g, '')));
+  if (PLAIN_NUMBER.test(body)) return ok(pounds(body));
+  if (GROUPED_NUMBER.test(body)) return ok(pounds(body.replace(/,/g, '')));
   return fail('a number such as 36500, 36,500.00 or £36,500');
 }
 

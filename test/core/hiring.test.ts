@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exact } from '../../src/core/exact.js';
+import { pounds } from '../../src/core/money.js';
 import { checkHires, solveHires, teamManagerHires, type HiringRule, type HiringState } from '../../src/core/hiring.js';
 
 // Default unit costs: salary * 1.3.
-const costs = { experienced: exact('51269.4'), earlyCareer: exact('41926.3') };
+const costs = { experienced: pounds('51269.4'), early_career: pounds('41926.3') };
 const rule = (target: number, extra: Partial<HiringRule> = {}): HiringRule => ({ target, mix: null, caps: null, ...extra });
 const state = (openCases: number, caseHoldingFte: number, experiencedFte: number): HiringState => ({ openCases, caseHoldingFte, experiencedFte });
 
@@ -87,20 +88,20 @@ describe('the caps constraint: D <= A * (N - E - x) + B * (E + x)', () => {
 
 describe('choosing between feasible hires', () => {
   it('prefers fewer people when costs tie, then fewer experienced', () => {
-    const equal = { experienced: exact(50000), earlyCareer: exact(50000) };
+    const equal = { experienced: pounds(50000), early_career: pounds(50000) };
     // Target needs 5 more; any split costs the same: fewest experienced wins.
     expect(solved(state(2000, 100, 50), rule(19), equal)).toMatchObject({ x: 0, y: 6 });
   });
 
   it('prefers fewer people over more people at the same cost', () => {
     // One experienced (cost 2) vs two early career (cost 1 each) tie on cost: fewer people wins.
-    const c = { experienced: exact(2), earlyCareer: exact(1) };
+    const c = { experienced: pounds(2), early_career: pounds(1) };
     // caps: capacity 3*1 + 3*2 = 9, 11 cases: 2 short; x=1 or y=2 both cost 2.
     expect(solved(state(11, 6, 3), rule(100, { caps: { earlyCareer: 1, experienced: 2 } }), c)).toMatchObject({ x: 1, y: 0 });
   });
 
   it('hires experienced staff when they are cheaper', () => {
-    const cheapExperienced = { experienced: exact(30000), earlyCareer: exact(40000) };
+    const cheapExperienced = { experienced: pounds(30000), early_career: pounds(40000) };
     expect(solved(state(2000, 80, 40), rule(19), cheapExperienced)).toMatchObject({ x: 26, y: 0 });
   });
 });
@@ -148,7 +149,7 @@ describe('properties of the plan rule', () => {
         const r = rule(target, { mix, caps });
         const outcome = solveHires(s, r, costs);
         if (!outcome.feasible) return;
-        const cost = (x: number, y: number) => costs.experienced.times(x).plus(costs.earlyCareer.times(y));
+        const cost = (x: number, y: number) => costs.experienced.times(x).plus(costs.early_career.times(y));
         const chosen = cost(outcome.experienced, outcome.earlyCareer);
         for (let x = 0; x <= 300; x++) {
           for (let y = 0; y <= 300; y++) {
@@ -174,7 +175,7 @@ describe('properties of the plan rule', () => {
         const more = solveHires({ ...s, openCases: D + extra }, r, costs);
         const tighter = solveHires(s, { ...r, target: target - lower }, costs);
         if (!base.feasible || !more.feasible || !tighter.feasible) return;
-        const price = (o: typeof base) => (o.feasible ? costs.experienced.times(o.experienced).plus(costs.earlyCareer.times(o.earlyCareer)) : exact(0));
+        const price = (o: typeof base) => (o.feasible ? costs.experienced.times(o.experienced).plus(costs.early_career.times(o.earlyCareer)) : exact(0));
         expect(price(more).gte(price(base))).toBe(true);
         expect(price(tighter).gte(price(base))).toBe(true);
       }),
@@ -185,7 +186,7 @@ describe('properties of the plan rule', () => {
 
 describe('search limits and exact ties', () => {
   it('breaks exact cost ties by fewer people, then fewer experienced (brute force, equal unit costs)', () => {
-    const equal = { experienced: exact('45000.10'), earlyCareer: exact('45000.10') };
+    const equal = { experienced: pounds('45000.10'), early_career: pounds('45000.10') };
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 60 }),

@@ -1,11 +1,11 @@
 // Issue 12, recruitment limits and agency cover, checked against brute force over generated years.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact } from '../../src/core/exact.js';
+import { pounds } from '../../src/core/money.js';
 import { solveHires, type HiringRule, type HiringState } from '../../src/core/hiring.js';
 import { agencyCoverFte, hiresWithinLimits, type RecruitmentLimits } from '../../src/core/limits.js';
 
-const costs = { experienced: exact('51269.4'), earlyCareer: exact('41926.3') };
+const costs = { experienced: pounds('51269.4'), early_career: pounds('41926.3') };
 const EPS = 1e-9;
 
 const year = fc.record({
@@ -33,7 +33,7 @@ const meetsAll = (s: HiringState, r: HiringRule, x: number, y: number, agency = 
   (r.mix === null || s.experiencedFte + x + agency >= r.mix * (N(s, x, y) + agency) - EPS) &&
   (r.caps === null || s.openCases <= capacity(s, r, x, y) + r.caps.experienced * agency + EPS);
 const within = (l: RecruitmentLimits, x: number, y: number) => (l.total === null || x + y <= l.total) && (l.experienced === null || x <= l.experienced) && (l.earlyCareer === null || y <= l.earlyCareer);
-const cost = (x: number, y: number) => costs.experienced.times(x).plus(costs.earlyCareer.times(y)).toNumber();
+const cost = (x: number, y: number) => costs.experienced.times(x).plus(costs.early_career.times(y)).toNumber();
 
 /** Every (x, y) within the limits, up to a box large enough for any answer here. */
 function* box(l: RecruitmentLimits) {

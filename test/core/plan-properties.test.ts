@@ -1,10 +1,10 @@
 // Issue 4's properties of the plan, over generated workforces (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact } from '../../src/core/exact.js';
+import { pounds } from '../../src/core/money.js';
 import { checkHires, solveHires, type HiringRule } from '../../src/core/hiring.js';
 
-const costs = { experienced: exact('51269.4'), earlyCareer: exact('41926.3') };
+const costs = { experienced: pounds('51269.4'), early_career: pounds('41926.3') };
 const scenario = fc.record({
   C: fc.integer({ min: 0, max: 600 }).map((n) => n / 2),
   eShare: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
@@ -19,7 +19,7 @@ function solve(D: number, C: number, E: number, rule: HiringRule) {
   if (!outcome.feasible) throw new Error(outcome.reason);
   const x = outcome.experienced;
   const y = outcome.earlyCareer;
-  return { x, y, people: x + y, cost: costs.experienced.times(x).plus(costs.earlyCareer.times(y)) };
+  return { x, y, people: x + y, cost: costs.experienced.times(x).plus(costs.early_career.times(y)) };
 }
 
 describe('plan properties', () => {

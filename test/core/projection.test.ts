@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { dayFromYmd } from '../../src/core/dates.js';
 import { exact, ZERO } from '../../src/core/exact.js';
-import { toPence } from '../../src/core/money.js';
+import { addMoney, multiplyMoney, pounds, subtractMoney, toPence } from '../../src/core/money.js';
 import { cohortsOf, project, yearBecomingExperienced, type Cohorts, type ProjectionInput } from '../../src/core/projection.js';
 import type { StaffMember } from '../../src/core/workforce.js';
 
@@ -127,7 +127,7 @@ describe('agency staff and --convert-agency', () => {
   it('costs agency FTE at the permanent unit cost times (1 + agency_premium)', () => {
     const result = run(input(cohorts, { openCases: 100, years: 1 }));
     // 8 permanent + 1.5 agency experienced, TM hires ceil(9.5 / 7) = 2.
-    expect(toPence(result.years[0]!.paybill)).toBe(toPence(exact('51269.4').times(8).plus(exact('51269.4').times('1.5').times('1.33')).plus(exact('62107.5').times(2))));
+    expect(toPence(result.years[0]!.paybill)).toBe(toPence(pounds(exact('51269.4').times(8).plus(exact('51269.4').times('1.5').times('1.33')).plus(exact('62107.5').times(2)))));
   });
 
   it('replaces agency FTE with permanent staff in year 1, counts them as hires and saves the premium', () => {
@@ -175,12 +175,12 @@ describe('properties over generated workforces', () => {
           if (w.mix !== null && y.year >= Math.min(w.mixBy, w.years) && y.experiencedShare !== null) expect(y.experiencedShare).toBeGreaterThanOrEqual(w.mix - 1e-9);
           for (const h of Object.values(y.hires)) expect(Number.isInteger(h) && h >= 0).toBe(true);
           // Each group's paybill is its FTE times its unit cost, to the penny; the total is their sum.
-          const groupCost = (fte: typeof y.experiencedFte, unit: typeof y.paybill) => toPence(fte.times(unit));
+          const groupCost = (fte: typeof y.experiencedFte, unit: typeof y.paybill) => toPence(multiplyMoney(unit, fte));
           const expected = groupCost(y.experiencedFte, y.unitCosts.experienced) + groupCost(y.earlyCareerFte, y.unitCosts.early_career) + groupCost(y.teamManagerFte, y.unitCosts.team_manager);
           expect(toPence(y.paybill)).toBe(expected);
-          const exactTotal = toPence(y.experiencedFte.times(y.unitCosts.experienced).plus(y.earlyCareerFte.times(y.unitCosts.early_career)).plus(y.teamManagerFte.times(y.unitCosts.team_manager)));
+          const exactTotal = toPence(pounds(y.experiencedFte.times(y.unitCosts.experienced).plus(y.earlyCareerFte.times(y.unitCosts.early_career)).plus(y.teamManagerFte.times(y.unitCosts.team_manager))));
           expect(Math.abs(Number(toPence(y.paybill) - exactTotal))).toBeLessThanOrEqual(1);
-          expect(toPence(y.additionalCost)).toBe(toPence(y.paybill.plus(y.recruitmentCost).minus(y.baselineCost)));
+          expect(toPence(y.additionalCost)).toBe(toPence(subtractMoney(addMoney(y.paybill, y.recruitmentCost), y.baselineCost)));
         }
       }),
       { numRuns: 300 },

@@ -2,8 +2,7 @@
 // named by the JSON field whose value it explains, and carries that same value.
 import type { PlanRun, ProjectionRun } from '../../core/results.js';
 import { addYears, formatIso } from '../../core/dates.js';
-import { exact } from '../../core/exact.js';
-import { formatPounds, toPounds } from '../../core/money.js';
+import { formatPounds, pounds, toPounds } from '../../core/money.js';
 import { GROUPS } from '../../core/workforce.js';
 import { caseload, count, fte, grouped, plain, rate, share } from './numbers.js';
 import { demandSourceText, GROUP_LABEL, withoutText } from './plan-text.js';
@@ -87,10 +86,10 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   for (const group of GROUPS) {
     const g = plan.byGroup[group];
     add(`cost.by_group.${group}.annual`, toPounds(g.annualCost),
-      `${GROUP_LABEL[group]}: ${g.hires} x ${formatPounds(exact(config.salaries[group]))} salary x (1 + ${rate(config.on_cost_rate)} on-costs) = ${formatPounds(g.annualCost)} a year.`);
+      `${GROUP_LABEL[group]}: ${g.hires} x ${formatPounds(pounds(config.salaries[group]))} salary x (1 + ${rate(config.on_cost_rate)} on-costs) = ${formatPounds(g.annualCost)} a year.`);
   }
   add('cost.annual', toPounds(plan.cost.annual), `Annual cost of the hires: ${GROUPS.map((g) => formatPounds(plan.byGroup[g].annualCost)).join(' + ')} = ${formatPounds(plan.cost.annual)}.`);
-  add('cost.one_off', toPounds(plan.cost.oneOff), `One-off cost: ${hires.total} hires x ${formatPounds(exact(config.recruitment_cost))} recruitment = ${formatPounds(plan.cost.oneOff)}.`);
+  add('cost.one_off', toPounds(plan.cost.oneOff), `One-off cost: ${hires.total} hires x ${formatPounds(pounds(config.recruitment_cost))} recruitment = ${formatPounds(plan.cost.oneOff)}.`);
   add('current.paybill', toPounds(current.paybill),
     `Current paybill: for each case-holding person and team manager in post, annual_salary (or the group salary) x fte x (1 + ${rate(config.on_cost_rate)}), ` +
       `x (1 + ${rate(config.agency_premium)}) for the ${fte(current.agencyFte)} agency FTE = ${formatPounds(current.paybill)}.`);
@@ -130,7 +129,7 @@ export function explainProjection(run: ProjectionRun, staffFile: string): Explan
     steps.push({ step: at('paybill'), value: toPounds(y.paybill),
       text: `${when}: paybill (FTE to 6 decimals; unit cost = salary x (1 + on-costs) x (1 + ${rate(payAward.toNumber())})^${y.year}): ${groups.join('; ')}; total ${formatPounds(y.paybill)}.` });
     steps.push({ step: at('baseline_cost'), value: toPounds(y.baselineCost),
-      text: `${when}: baseline: today's workforce before hires (the same FTE per group) at this year's unit costs${y.year > 0 ? `, plus replacing ${rate(turnover.toNumber())} of it at ${formatPounds(exact(config.recruitment_cost))} a hire` : ''} = ${formatPounds(y.baselineCost)}.` });
+      text: `${when}: baseline: today's workforce before hires (the same FTE per group) at this year's unit costs${y.year > 0 ? `, plus replacing ${rate(turnover.toNumber())} of it at ${formatPounds(pounds(config.recruitment_cost))} a hire` : ''} = ${formatPounds(y.baselineCost)}.` });
     steps.push({ step: at('additional_cost'), value: toPounds(y.additionalCost),
       text: `${when}: additional cost = ${formatPounds(y.paybill)} paybill + ${formatPounds(y.recruitmentCost)} recruitment - ${formatPounds(y.baselineCost)} baseline = ${formatPounds(y.additionalCost)}.` });
   }

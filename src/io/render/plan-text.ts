@@ -1,7 +1,7 @@
 // The plan for people: headline, current vs after, hires and cost by group, assumptions.
 import { formatIso } from '../../core/dates.js';
-import { exact, sumExact } from '../../core/exact.js';
-import { formatPounds } from '../../core/money.js';
+import { sumExact } from '../../core/exact.js';
+import { formatPounds, pounds } from '../../core/money.js';
 import type { Plan } from '../../core/plan.js';
 import type { Constraint } from '../../core/hiring.js';
 import { GROUPS, type Group } from '../../core/workforce.js';
@@ -34,8 +34,8 @@ export function assumptionItems(plan: Plan): string[] {
       ? []
       : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
     `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
-    `salaries per 1.0 FTE: experienced ${formatPounds(exact(config.salaries.experienced))}, early career ${formatPounds(exact(config.salaries.early_career))}, team manager ${formatPounds(exact(config.salaries.team_manager))}`,
-    `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(exact(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
+    `salaries per 1.0 FTE: experienced ${formatPounds(pounds(config.salaries.experienced))}, early career ${formatPounds(pounds(config.salaries.early_career))}, team manager ${formatPounds(pounds(config.salaries.team_manager))}`,
+    `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(pounds(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
     `one team manager per ${count(config.span_of_control)} case-holding FTE (${count(plan.teamManagersRequired)} needed after hires)`,
   ];
   if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires`);

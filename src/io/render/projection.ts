@@ -1,7 +1,7 @@
 // The projection in every format, from the same values: blocks for table/markdown, CSV rows, JSON.
 import type { ProjectionRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
-import { formatPounds, toPounds } from '../../core/money.js';
+import { formatPounds, sumMoney, toPounds } from '../../core/money.js';
 import { sumExact } from '../../core/exact.js';
 import type { ProjectionYear } from '../../core/projection.js';
 import type { Rate } from '../../core/rates.js';
@@ -70,7 +70,7 @@ export function paybillTable(run: ProjectionRun): DataTable {
     plain(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte))),
     toPounds(y.paybill),
   ]);
-  const total = ['total', null, ...GROUPS.map((g) => toPounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), null, toPounds(run.totals.paybill)];
+  const total = ['total', null, ...GROUPS.map((g) => toPounds(sumMoney(run.years.map((y) => y.byGroup[g].paybill)))), null, toPounds(run.totals.paybill)];
   return { name: 'paybill', title: 'Paybill by group', columns: PAYBILL_COLUMNS, rows, total, notes: ['salary + on-costs, agency FTE at the agency premium; pay award applied'] };
 }
 
@@ -213,7 +213,7 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
           `${fte(sumExact(GROUPS.map((g) => y.byGroup[g].agencyFte)))} FTE`,
           pounds(y.paybill),
         ]),
-        ['Total', ...GROUPS.map((g) => pounds(sumExact(run.years.map((y) => y.byGroup[g].paybill)))), '', pounds(t.paybill)],
+        ['Total', ...GROUPS.map((g) => pounds(sumMoney(run.years.map((y) => y.byGroup[g].paybill)))), '', pounds(t.paybill)],
       ],
       totalRow: true,
     },
