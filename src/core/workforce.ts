@@ -89,11 +89,12 @@ export function standingOf(person: StaffMember, asOf: Day): Standing {
 }
 
 export function classify(person: StaffMember, asOf: Day, experienceYears: number): Classification {
-  const standing = standingOf(person, asOf);
+  const { inPost, caseHolding, teamManager, agency, counted } = standingOf(person, asOf);
   // Experience is asked only of those it counts for: in post and case-holding.
-  const experienced = standing.inPost && standing.caseHolding && isExperienced(person.qualifiedDate, asOf, experienceYears);
-  const group: Group | null = !standing.counted ? null : standing.teamManager ? 'team_manager' : experienced ? 'experienced' : 'early_career';
-  return { ...standing, experienced, group };
+  const experienced = inPost && caseHolding && isExperienced(person.qualifiedDate, asOf, experienceYears);
+  const group: Group | null = !counted ? null : teamManager ? 'team_manager' : experienced ? 'experienced' : 'early_career';
+  // Spelt out rather than spread: it is asked for every person in every pass, and a spread is slow.
+  return { inPost, caseHolding, teamManager, agency, counted, experienced, group };
 }
 
 export interface WorkforceCounts {
