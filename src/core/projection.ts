@@ -4,7 +4,8 @@ import type { Config } from './config.js';
 import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
-import { solveHires, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
+import { teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
+import { agencyCoverFte, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { addMoney, multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, ZERO_POUNDS, type Money } from './money.js';
 import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
 
@@ -28,6 +29,7 @@ export interface Cohorts {
 }
 
 const NONE: Staffing = { permanent: ZERO, agency: ZERO };
+const GROUP_LIST: readonly Group[] = ['experienced', 'early_career', 'team_manager'];
 const total = (s: Staffing): Exact => s.permanent.plus(s.agency);
 const plus = (a: Staffing, b: Staffing): Staffing => ({ permanent: a.permanent.plus(b.permanent), agency: a.agency.plus(b.agency) });
 const scale = (s: Staffing, factor: Exact): Staffing => ({ permanent: s.permanent.times(factor), agency: s.agency.times(factor) });
@@ -97,7 +99,14 @@ export interface ProjectionInput {
   config: Config;
   openCases: number;
   growth: Exact;
+  /** The pooled rate: every group's when `turnoverByGroup` is not given. */
   turnover: Exact;
+  /** Each group's rate (issue 12); early-career staff leave at the early-career rate until they progress. */
+  turnoverByGroup?: Record<Group, Exact>;
+  /** Most case-holding hires a year (issue 12); a year that cannot meet every constraint within them is short. */
+  limits?: RecruitmentLimits;
+  /** Cover the cases permanent staff cannot in a short year with agency FTE (experienced, at the agency premium). */
+  agencyCover?: boolean;
   payAward: Exact;
   convertAgency: boolean;
   cohorts: Cohorts;
@@ -118,6 +127,15 @@ export interface ProjectionYear {
   agencyFte: Exact;
   leaversFte: Exact;
   hires: { experienced: number; earlyCareer: number; teamManager: number };
+  /** No hires within the recruitment limits meet every constraint this year. */
+  short: boolean;
+  /** Open cases the permanent staff cannot hold within the target (and caps), before agency cover. */
+  uncoveredCases: number;
+  /** Experienced FTE short of the mix, permanent staff, before agency cover. */
+  mixShortfallFte: number;
+  /** Agency FTE covering the gap (with agency cover), released as permanent staff arrive. */
+  agencyCoverFte: number;
+  agencyCoverCost: Money;
   /** Of those hires, how many replace agency staff (--convert-agency, year 1). */
   agencyConversions: number;
   mixApplied: boolean;
@@ -133,6 +151,9 @@ export interface ProjectionTotals {
   hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
   paybill: Money;
   recruitmentCost: Money;
+  agencyCoverCost: Money;
+  /** The first year the target and the mix are both met by permanent staff; null when never. */
+  targetMetYear: number | null;
   baselineCost: Money;
   additionalCost: Money;
 }
@@ -171,11 +192,16 @@ export function project(input: ProjectionInput): ProjectionOutcome {
   const baseUnits = unitAnnualCosts(config);
   const agency = agencyFactor(config);
   const recruitment = pounds(config.recruitment_cost);
-  const stay = ONE.minus(turnover);
+  const rates: Record<Group, Exact> = input.turnoverByGroup ?? { experienced: turnover, early_career: turnover, team_manager: turnover };
+  // One rate for all: leavers and replacements are the pooled rate times the whole, as before issue 12.
+  const pooled = rates.experienced.eq(rates.early_career) && rates.experienced.eq(rates.team_manager) ? rates.experienced : null;
+  const stay = { experienced: ONE.minus(rates.experienced), early_career: ONE.minus(rates.early_career), team_manager: ONE.minus(rates.team_manager) };
+  const leaversOf = (groups: Record<Group, Staffing>): Exact =>
+    pooled !== null ? sumExact(Object.values(groups).map(total)).times(pooled) : sumExact(GROUP_LIST.map((g) => total(groups[g]).times(rates[g])));
 
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
   const baselineGroups = payGroups(input.cohorts);
-  const baselineFte = sumExact(Object.values(baselineGroups).map(total));
+  const baselineLeavers = leaversOf(baselineGroups);
 
   let state: Cohorts = {
     experienced: input.cohorts.experienced,
@@ -189,16 +215,19 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     let leaversFte = ZERO;
     let conversions = { experienced: 0, earlyCareer: 0, teamManager: 0 };
     if (year > 0) {
-      // Leavers: a fraction r of every cohort, so proportionally from each.
-      // Each person once: case-holding team managers leave as team managers.
-      const before = sumExact(Object.values(payGroups(state)).map(total));
-      leaversFte = before.times(turnover);
+      // Leavers: each group's rate of every cohort, so proportionally from each. Each person once:
+      // case-holding team managers leave as team managers (the overlap moves at the manager rate).
+      leaversFte = leaversOf(payGroups(state));
       const overlap = state.holdingManagers;
+      const leave = (side: Staffing, held: Staffing, rate: Exact) => plus(scale(side, rate), scale(held, stay.team_manager.minus(rate)));
       state = {
-        experienced: scale(state.experienced, stay),
-        earlyCareer: new Map([...state.earlyCareer].map(([k, s]) => [k, scale(s, stay)])),
-        teamManagers: scale(state.teamManagers, stay),
-        holdingManagers: { experienced: scale(overlap.experienced, stay), earlyCareer: new Map([...overlap.earlyCareer].map(([k, s]) => [k, scale(s, stay)])) },
+        experienced: leave(state.experienced, overlap.experienced, stay.experienced),
+        earlyCareer: new Map([...state.earlyCareer].map(([k, s]) => [k, leave(s, overlap.earlyCareer.get(k) ?? NONE, stay.early_career)])),
+        teamManagers: scale(state.teamManagers, stay.team_manager),
+        holdingManagers: {
+          experienced: scale(overlap.experienced, stay.team_manager),
+          earlyCareer: new Map([...overlap.earlyCareer].map(([k, s]) => [k, scale(s, stay.team_manager)])),
+        },
       };
     }
     // Progression: cohorts whose year has come are experienced.
@@ -215,10 +244,14 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const mixApplied = input.rule.mix !== null && year >= input.mixBy;
     const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
     const units = unitCostsFor(baseUnits, input.payAward, year);
-    const outcome = solveHires({ openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() }, rule, units);
+    const hiringState = { openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() };
+    const outcome = hiresWithinLimits(hiringState, rule, units, input.limits ?? NO_LIMITS);
     if (!outcome.feasible) return { ok: false, year, reason: outcome.reason };
     const x = outcome.experienced;
     const y = outcome.earlyCareer;
+    const coverFte = input.agencyCover === true ? agencyCoverFte(hiringState, rule, x, y) : 0;
+    // Agency cover is experienced FTE at that year's unit cost and the agency premium; not a hire.
+    const agencyCoverCost = coverFte === 0 ? ZERO_POUNDS : roundToPence(multiplyMoney(multiplyMoney(units.experienced, exact(coverFte)), agency));
     state.experienced = plus(state.experienced, { permanent: exact(x), agency: ZERO });
     const becomes = year + experienceYears;
     if (becomes <= year) state.experienced = plus(state.experienced, { permanent: exact(y), agency: ZERO });
@@ -237,7 +270,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const paybill = sumMoney(Object.values(byGroup).map((g) => g.paybill));
     const recruitmentCost = multiplyMoney(recruitment, hires.experienced + hires.earlyCareer + hires.teamManager);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
-    const baselineCost = roundToPence(addMoney(paybillOf(baselineGroups, units, agency), year > 0 ? multiplyMoney(recruitment, baselineFte.times(turnover)) : ZERO_POUNDS));
+    const baselineCost = roundToPence(addMoney(paybillOf(baselineGroups, units, agency), year > 0 ? multiplyMoney(recruitment, baselineLeavers) : ZERO_POUNDS));
     // Case-holding FTE by experience, case-holding team managers included (as for the plan rule).
     const experiencedFte = total(state.experienced);
     // Share and caseload in floating point, null below TOLERANCE FTE, as the projection has always
@@ -258,6 +291,11 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       agencyFte: sumExact(Object.values(groups).map((s) => s.agency)),
       leaversFte,
       hires,
+      short: outcome.short,
+      uncoveredCases: outcome.uncoveredCases,
+      mixShortfallFte: outcome.mixShortfallFte,
+      agencyCoverFte: coverFte,
+      agencyCoverCost,
       agencyConversions: conversions.experienced + conversions.earlyCareer + conversions.teamManager,
       mixApplied,
       unitCosts: units,
@@ -265,7 +303,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       byGroup,
       recruitmentCost,
       baselineCost,
-      additionalCost: subtractMoney(addMoney(paybill, recruitmentCost), baselineCost),
+      additionalCost: subtractMoney(addMoney(addMoney(paybill, recruitmentCost), agencyCoverCost), baselineCost),
     });
   }
   return { ok: true, years: rows, totals: totalsOf(rows) };
@@ -312,6 +350,8 @@ function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
     hires,
     paybill: sumMoney(rows.map((r) => r.paybill)),
     recruitmentCost: sumMoney(rows.map((r) => r.recruitmentCost)),
+    agencyCoverCost: sumMoney(rows.map((r) => r.agencyCoverCost)),
+    targetMetYear: rows.find((r) => r.uncoveredCases === 0 && r.mixShortfallFte === 0)?.year ?? null,
     baselineCost: sumMoney(rows.map((r) => r.baselineCost)),
     additionalCost: sumMoney(rows.map((r) => r.additionalCost)),
   };
