@@ -3,6 +3,7 @@ import type { PlanRun } from '../core/results.js';
 import { currentPaybill } from '../core/costs.js';
 import type { Day } from '../core/dates.js';
 import type { HiringRule } from '../core/hiring.js';
+import { NO_LIMITS, type RecruitmentLimits } from '../core/limits.js';
 import { chooseDemand, makePlan, type Demand } from '../core/plan.js';
 import { countWorkforce, type WorkforceCounts } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
@@ -13,6 +14,8 @@ export interface PlanOptions {
   experienceYears: number;
   rule: HiringRule;
   cases: number | null;
+  /** Most case-holding hires a year (issue 12); none when not given. */
+  limits?: RecruitmentLimits;
 }
 
 export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
@@ -38,7 +41,7 @@ export function runPlan(inputs: Inputs, options: PlanOptions): PlanRun {
   const demand = demandFor(inputs, workforce, options.cases);
   const paybill = currentPaybill(inputs.staff.staff, options.asOf, options.experienceYears, inputs.config);
   const outcome = makePlan(
-    { asOf: options.asOf, experienceYears: options.experienceYears, rule: options.rule, config: inputs.config },
+    { asOf: options.asOf, experienceYears: options.experienceYears, rule: options.rule, config: inputs.config, limits: options.limits ?? NO_LIMITS },
     workforce,
     demand,
     paybill,

@@ -6,6 +6,9 @@ import { cohortsOf, project, type ProjectionTotals } from '../core/projection.js
 import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
 import { addMoney, subtractMoney } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
+import { NO_LIMITS } from '../core/limits.js';
+import { deriveTurnoverByGroup } from '../core/turnover.js';
+import type { Group } from '../core/workforce.js';
 import type { Inputs } from './inputs.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
@@ -16,6 +19,10 @@ export interface ProjectionOptions extends PlanOptions {
   payAward: number | null;
   mixBy: number;
   convertAgency: boolean;
+  /** Each group's turnover where given (issue 12): a rate, or `derived` for the group's own rate from the staff file. */
+  turnoverByGroup?: Partial<Record<Group, number | 'derived'>>;
+  /** Cover what permanent staff cannot in a short year with agency FTE. */
+  agencyCover?: boolean;
   /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
   settledRates?: { growth: Rate; turnover: Rate };
 }
@@ -44,6 +51,27 @@ function turnoverFromStaff(inputs: Inputs, asOf: ProjectionOptions['asOf']): Rat
   return capped ? { ...turnover, note: `${turnover.note} (give --turnover to choose a rate)` } : turnover;
 }
 
+const GROUP_FLAG: Record<Group, string> = { experienced: '--turnover-experienced', early_career: '--turnover-early-career', team_manager: '--turnover-team-manager' };
+
+/**
+ * Each group's turnover: its own flag (a rate, or `derived`: the group's rate from the staff file),
+ * else the pooled rate every group has had (--turnover, or derived from the staff file).
+ */
+function groupTurnover(inputs: Inputs, options: ProjectionOptions, pooled: Rate): Record<Group, Rate> {
+  const given = options.turnoverByGroup ?? {};
+  const wantsDerived = Object.values(given).includes('derived');
+  const derived = wantsDerived
+    ? deriveTurnoverByGroup(inputs.staff.staff, inputs.staff.name, inputs.staff.info.columns.has('leave_date'), options.asOf, options.experienceYears, pooled)
+    : null;
+  const rateOf = (group: Group): Rate => {
+    const flag = given[group];
+    if (flag === undefined) return pooled;
+    if (flag === 'derived') return derived![group];
+    return flagRate(flag, GROUP_FLAG[group]);
+  };
+  return { experienced: rateOf('experienced'), early_career: rateOf('early_career'), team_manager: rateOf('team_manager') };
+}
+
 /** The pay award: the flag, else 0 (costs at today's prices). */
 export function payAwardRate(payAward: number | null): Rate {
   return payAward !== null ? flagRate(payAward, '--pay-award') : { value: ZERO, source: 'default', note: "no --pay-award: costs at today's prices" };
@@ -64,6 +92,10 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     note: `derived from ${staffFile}: ${workforce.agencyFte.toString()} agency FTE among ${counted.toString()} case-holding and team manager FTE in post at ${formatIso(asOf)}`,
   };
 
+  const turnoverByGroup = groupTurnover(inputs, options, turnover);
+  const limits = options.limits ?? NO_LIMITS;
+  const agencyCover = options.agencyCover === true;
+
   const cohorts = cohortsOf(inputs.staff.staff, asOf, options.experienceYears);
   const run = (convertAgency: boolean) => {
     const outcome = project({
@@ -76,6 +108,9 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       openCases: planRun.plan.demand.openCases,
       growth: growth.value,
       turnover: turnover.value,
+      turnoverByGroup: { experienced: turnoverByGroup.experienced.value, early_career: turnoverByGroup.early_career.value, team_manager: turnoverByGroup.team_manager.value },
+      limits,
+      agencyCover,
       payAward: payAward.value,
       convertAgency,
       cohorts,
@@ -99,7 +134,8 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     ...planRun,
     years: projection.years,
     totals: projection.totals,
-    rates: { growth, turnover, payAward, agencyShare },
+    rates: { growth, turnover, turnoverByGroup, payAward, agencyShare },
+    market: { limits, agencyCover },
     mix: options.rule.mix,
     mixBy: options.mixBy,
     agencyConversion,

@@ -50,6 +50,13 @@ export interface PlanFlags extends InputFlags {
   by?: 'team';
   explain?: boolean;
   table?: 'years' | 'groups' | 'paybill' | 'assumptions';
+  turnoverExperienced?: number | 'derived';
+  turnoverEarlyCareer?: number | 'derived';
+  turnoverTeamManager?: number | 'derived';
+  maxHires?: number;
+  maxExperiencedHires?: number;
+  maxEarlyCareerHires?: number;
+  agencyCover?: boolean;
   bom?: boolean;
 }
 
@@ -90,6 +97,7 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
     experienceYears: flags.experienceYears,
     rule: hiringRule(flags),
     cases: flags.cases ?? null,
+    limits: { total: flags.maxHires ?? null, experienced: flags.maxExperiencedHires ?? null, earlyCareer: flags.maxEarlyCareerHires ?? null },
     projection:
       flags.years === undefined
         ? null
@@ -100,6 +108,12 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
             payAward: flags.payAward ?? null,
             mixBy: flags.mixBy ?? 0,
             convertAgency: flags.convertAgency === true,
+            turnoverByGroup: {
+              ...(flags.turnoverExperienced === undefined ? {} : { experienced: flags.turnoverExperienced }),
+              ...(flags.turnoverEarlyCareer === undefined ? {} : { early_career: flags.turnoverEarlyCareer }),
+              ...(flags.turnoverTeamManager === undefined ? {} : { team_manager: flags.turnoverTeamManager }),
+            },
+            agencyCover: flags.agencyCover === true,
           },
   };
 }

@@ -136,3 +136,8 @@ export function listOf<T>(item: (text: string) => T): (text: string) => T[] {
     });
   };
 }
+
+/** A turnover rate (0.15 or 15%), or `derived`: the group's own rate from the staff file's leavers. */
+export function rateOrDerived(text: string): number | 'derived' {
+  return text.trim().toLowerCase() === 'derived' ? 'derived' : fraction(text);
+}

@@ -4,6 +4,7 @@ import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
 import { exact, type Exact } from './exact.js';
 import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
+import { hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
@@ -51,6 +52,8 @@ export interface PlanParameters {
   experienceYears: number;
   rule: HiringRule;
   config: Config;
+  /** Most case-holding hires this year (issue 12); none by default. */
+  limits?: RecruitmentLimits;
 }
 
 export interface WorkforceSnapshot {
@@ -111,6 +114,8 @@ export interface Plan {
   hires: { experienced: number; earlyCareer: number; teamManager: number; total: number };
   teamManagersRequired: number;
   binding: Constraint[];
+  /** Within recruitment limits that leave the constraints unmet: what permanent staff cannot cover. */
+  shortage: { short: boolean; uncoveredCases: number; mixShortfallFte: number };
   after: WorkforceSnapshot;
   unitCosts: UnitCosts;
   byGroup: Record<Group, GroupCost>;
@@ -141,7 +146,8 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
   };
   const solve = (dropped: Constraint | null) => solveHires(state, rule, unitCosts, dropped);
   const recruitment = pounds(config.recruitment_cost);
-  const outcome = solve(null);
+  // Within the recruitment limits; each constraint's price (the plan without it) is without them.
+  const outcome = hiresWithinLimits(state, rule, unitCosts, parameters.limits ?? NO_LIMITS);
   if (!outcome.feasible) return { ok: false, reason: outcome.reason };
 
   // Hires with their team managers and costs: for the plan, and for the plan without each constraint.
@@ -220,6 +226,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
       hires,
       teamManagersRequired: managers.required,
       binding,
+      shortage: { short: outcome.short, uncoveredCases: outcome.uncoveredCases, mixShortfallFte: outcome.mixShortfallFte },
       after: snapshot(
         demand.openCases,
         afterCaseHolding,

@@ -152,7 +152,10 @@ export interface ProjectionTotals {
   paybill: Money;
   recruitmentCost: Money;
   agencyCoverCost: Money;
-  /** The first year the target and the mix are both met by permanent staff; null when never. */
+  /**
+   * The first year from which the target and the mix are met by permanent staff every year to the
+   * end of the horizon ("met in year 3"); null when the last year is not met.
+   */
   targetMetYear: number | null;
   baselineCost: Money;
   additionalCost: Money;
@@ -338,6 +341,16 @@ function convertAgency(state: Cohorts, becomesExperienced: number): { state: Coh
   };
 }
 
+function metFrom(rows: readonly ProjectionYear[]): number | null {
+  let from: number | null = null;
+  for (const r of rows) {
+    const met = r.uncoveredCases === 0 && r.mixShortfallFte === 0;
+    if (!met) from = null;
+    else if (from === null) from = r.year;
+  }
+  return from;
+}
+
 function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
   const hires = { experienced: 0, earlyCareer: 0, teamManager: 0, total: 0 };
   for (const r of rows) {
@@ -351,7 +364,7 @@ function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
     paybill: sumMoney(rows.map((r) => r.paybill)),
     recruitmentCost: sumMoney(rows.map((r) => r.recruitmentCost)),
     agencyCoverCost: sumMoney(rows.map((r) => r.agencyCoverCost)),
-    targetMetYear: rows.find((r) => r.uncoveredCases === 0 && r.mixShortfallFte === 0)?.year ?? null,
+    targetMetYear: metFrom(rows),
     baselineCost: sumMoney(rows.map((r) => r.baselineCost)),
     additionalCost: sumMoney(rows.map((r) => r.additionalCost)),
   };

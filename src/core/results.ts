@@ -6,7 +6,8 @@ import type { Money } from './money.js';
 import type { Plan } from './plan.js';
 import type { ProjectionTotals, ProjectionYear } from './projection.js';
 import type { Rate } from './rates.js';
-import type { WorkforceCounts } from './workforce.js';
+import type { Group, WorkforceCounts } from './workforce.js';
+import type { RecruitmentLimits } from './limits.js';
 
 export interface PlanRun {
   plan: Plan;
@@ -23,7 +24,10 @@ export interface AgencyConversion {
 export interface ProjectionRun extends PlanRun {
   years: ProjectionYear[];
   totals: ProjectionTotals;
-  rates: { growth: Rate; turnover: Rate; payAward: Rate; agencyShare: Rate };
+  /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */
+  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate; agencyShare: Rate };
+  /** Recruitment limits and agency cover asked for (issue 12). */
+  market: { limits: RecruitmentLimits; agencyCover: boolean };
   /** The mix asked for (applied from year `mixBy`). */
   mix: number | null;
   mixBy: number;

@@ -92,6 +92,7 @@ export function planJson(plan: Plan) {
     },
     team_managers_required: plan.teamManagersRequired,
     binding_constraints: plan.binding,
+    shortage: { short: plan.shortage.short, uncovered_cases: plan.shortage.uncoveredCases, mix_shortfall_fte: plan.shortage.mixShortfallFte },
     constraints: {
       target: { min_case_holding_fte: plan.constraints.target.minCaseHoldingFte, ...constraintStatusJson(plan.constraints.target) },
       mix: plan.constraints.mix === null ? null : { min_experienced_fte_after: plan.constraints.mix.minExperiencedFteAfter, ...constraintStatusJson(plan.constraints.mix) },

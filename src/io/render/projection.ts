@@ -2,7 +2,7 @@
 import type { ProjectionRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
 import { formatPounds, sumMoney, toPounds } from '../../core/money.js';
-import { sumExact } from '../../core/exact.js';
+import { exact, sumExact } from '../../core/exact.js';
 import type { ProjectionYear } from '../../core/projection.js';
 import type { Rate } from '../../core/rates.js';
 import { GROUPS } from '../../core/workforce.js';
@@ -19,6 +19,8 @@ const YEAR_COLUMNS = columns(
   ['average_caseload', 'Average caseload', 'number'], ['team_manager_fte', 'Team manager FTE', 'fte'], ['leavers_fte', 'Leavers FTE', 'fte'],
   ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
   ['paybill', 'Paybill', 'money'], ['recruitment_cost', 'Recruitment', 'money'], ['baseline_cost', 'Baseline', 'money'], ['additional_cost', 'Additional cost', 'money'],
+  // Issue 12, at the end: what permanent staff could not cover (recruitment limits), and agency cover.
+  ['uncovered_cases', 'Uncovered cases', 'number'], ['mix_shortfall_fte', 'Mix shortfall FTE', 'fte'], ['agency_cover_fte', 'Agency cover FTE', 'fte'], ['agency_cover_cost', 'Agency cover cost', 'money'],
 );
 const PAYBILL_COLUMNS = columns(
   ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['experienced', 'Experienced', 'money'], ['early_career', 'Early career', 'money'],
@@ -44,12 +46,16 @@ function yearValues(y: ProjectionYear): CsvValue[] {
     toPounds(y.recruitmentCost),
     toPounds(y.baselineCost),
     toPounds(y.additionalCost),
+    y.uncoveredCases,
+    y.mixShortfallFte,
+    y.agencyCoverFte,
+    toPounds(y.agencyCoverCost),
   ];
 }
 
 function totalValues(run: ProjectionRun): CsvValue[] {
   const t = run.totals;
-  return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost)];
+  return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost), null, null, null, toPounds(t.agencyCoverCost)];
 }
 
 /** The `years` section: the workforce and cost each year against the baseline, then the totals. */
@@ -101,10 +107,19 @@ export function projectionJson(run: ProjectionRun) {
       recruitment_cost: toPounds(t.recruitmentCost),
       baseline_cost: toPounds(t.baselineCost),
       additional_cost: toPounds(t.additionalCost),
+      agency_cover_cost: toPounds(t.agencyCoverCost),
     },
+    target_met_year: t.targetMetYear,
+    recruitment_limits: {
+      max_hires: run.market.limits.total,
+      max_experienced_hires: run.market.limits.experienced,
+      max_early_career_hires: run.market.limits.earlyCareer,
+    },
+    agency_cover: run.market.agencyCover,
     rates: {
       growth: rateJson(run.rates.growth),
       turnover: rateJson(run.rates.turnover),
+      turnover_by_group: Object.fromEntries(GROUPS.map((g) => [g, rateJson(run.rates.turnoverByGroup[g])])),
       pay_award: rateJson(run.rates.payAward),
       agency_share: rateJson(run.rates.agencyShare),
     },
@@ -133,6 +148,8 @@ export interface ProjectionSections {
   paybillTitle: Extract<Block, { kind: 'paragraph' }>;
   paybill: TableBlock;
   rates: string[];
+  /** With recruitment limits or agency cover: when the target is met, and each short year. */
+  market: { headline: Extract<Block, { kind: 'paragraph' }>; shortYears: TableBlock | null } | null;
 }
 
 /** The projection as a document: the plan's sections, then its own, in reading order. */
@@ -142,6 +159,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
     ...planBlocks(run.plan),
     s.title,
     s.additional,
+    ...(s.market === null ? [] : [s.market.headline, ...(s.market.shortYears === null ? [] : [s.market.shortYears])]),
     s.years,
     s.paybillTitle,
     s.paybill,
@@ -218,5 +236,34 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
       totalRow: true,
     },
     rates: items,
+    market: marketSection(run),
+  };
+}
+
+/** "Target and mix met by permanent staff in year 3", and the years the limits left short. */
+function marketSection(run: ProjectionRun): ProjectionSections['market'] {
+  const { limits, agencyCover } = run.market;
+  if (limits.total === null && limits.experienced === null && limits.earlyCareer === null && !agencyCover) return null;
+  const met = run.totals.targetMetYear;
+  const short = run.years.filter((y) => y.short);
+  const cover = agencyCover ? ` Agency cover for the gap: ${formatPounds(run.totals.agencyCoverCost)} over the horizon (included in the additional cost).` : '';
+  return {
+    headline: {
+      kind: 'paragraph',
+      emphasis: 'strong',
+      text:
+        (met === null
+          ? `Within the recruitment limits, permanent staff do not meet the target${run.mix === null ? '' : ' and the mix'} by year ${run.years.length - 1}.`
+          : `Within the recruitment limits, permanent staff meet the target${run.mix === null ? '' : ' and the mix'} from year ${met} on.`) + cover,
+    },
+    shortYears:
+      short.length === 0
+        ? null
+        : {
+            kind: 'table',
+            head: ['Short year', 'Uncovered cases', 'Mix shortfall FTE', 'Agency cover FTE', 'Agency cover cost'],
+            align: ['right', 'right', 'right', 'right', 'right'],
+            rows: short.map((y) => [String(y.year), count(Math.round(y.uncoveredCases * 10) / 10), fte(exact(y.mixShortfallFte)), fte(exact(y.agencyCoverFte)), pounds(y.agencyCoverCost)]),
+          },
   };
 }

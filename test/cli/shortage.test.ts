@@ -1,0 +1,96 @@
+// Issue 12 (in part): recruitment limits, short years, agency cover and turnover by group, from the
+// command line, on hand-worked cases.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseplan, folderWith, json } from './run.js';
+
+// 100 experienced case-holding social workers, no team managers; 3,400 cases; target 20 needs 170 FTE.
+const rows = ['staff_id,role,fte,qualified_date', ...Array.from({ length: 100 }, (_, i) => `S${i},social_worker,1,2010-01-01`)];
+const staff = join(folderWith({ 'staff.csv': rows.join('\n') + '\n' }), 'staff.csv');
+const BASE = ['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', '--format', 'json'];
+
+describe('recruitment limits: 20 hires a year', () => {
+  const run = json(caseplan([...BASE, '--max-hires', '20']));
+
+  it('hires 20 a year until the target is met, in year 3 (170 FTE needed, 100 in post)', () => {
+    expect(run.projection.map((y: any) => y.hires_early_career + y.hires_experienced)).toEqual([20, 20, 20, 10, 0, 0]);
+    expect(run.target_met_year).toBe(3);
+  });
+
+  it('reports the cases permanent staff cannot cover each short year: 3,400 - 20 x FTE', () => {
+    expect(run.projection.map((y: any) => y.uncovered_cases)).toEqual([1000, 600, 200, 0, 0, 0]);
+    expect(run.projection.map((y: any) => y.agency_cover_fte)).toEqual([0, 0, 0, 0, 0, 0]);
+    // Without agency cover the average caseload of a short year is above the target.
+    expect(run.projection[0].average_caseload).toBeCloseTo(3400 / 120, 9);
+  });
+
+  it('applies to the plan for now too (year 0), which says what is left uncovered', () => {
+    const plan = json(caseplan(['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--max-hires', '20', '--format', 'json']));
+    expect(plan.hires.early_career + plan.hires.experienced).toBe(20);
+    expect(plan.shortage).toEqual({ short: true, uncovered_cases: 1000, mix_shortfall_fte: 0 });
+  });
+
+  it('changes nothing when the limit does not bind', () => {
+    const free = json(caseplan([...BASE]));
+    const generous = json(caseplan([...BASE, '--max-hires', '70']));
+    expect(generous.projection).toEqual(free.projection);
+    expect(free.target_met_year).toBe(0);
+  });
+});
+
+describe('agency cover for the gap', () => {
+  const run = json(caseplan([...BASE, '--max-hires', '20', '--agency-cover']));
+
+  it('covers the uncovered cases with the least agency FTE: uncovered / target', () => {
+    expect(run.projection.map((y: any) => y.agency_cover_fte)).toEqual([50, 30, 10, 0, 0, 0]);
+  });
+
+  it('costs it at the experienced unit cost and the agency premium, in the additional cost', () => {
+    // 50 x £39,438 x 1.3 x 1.33 = £3,409,415.10, and so on.
+    expect(run.projection.map((y: any) => y.agency_cover_cost)).toEqual([3409415.1, 2045649.06, 681883.02, 0, 0, 0]);
+    expect(run.totals.agency_cover_cost).toBe(6136947.18);
+    const y0 = run.projection[0];
+    expect(Math.round((y0.paybill + y0.recruitment_cost + y0.agency_cover_cost - y0.baseline_cost) * 100)).toBe(Math.round(y0.additional_cost * 100));
+  });
+
+  it('says when the target is met and what cover costs until then', () => {
+    const md = caseplan([...BASE.slice(0, -2), '--max-hires', '20', '--agency-cover', '--format', 'markdown']).stdout;
+    expect(md).toContain('Within the recruitment limits, permanent staff meet the target from year 3 on. Agency cover for the gap: £6,136,947.18 over the horizon');
+    expect(md).toContain('| 0 | 1,000 | 0.00 | 50.00 | £3,409,415.10 |');
+  });
+});
+
+describe('turnover by group', () => {
+  const COUNCIL = ['plan', '--target', '19', '--years', '2', '--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '--format', 'json', '-q'];
+
+  it('gives each group its own rate, overriding --turnover for that group', () => {
+    const run = json(caseplan([...COUNCIL, '--turnover', '10%', '--turnover-early-career', '30%']));
+    expect(run.rates.turnover_by_group.early_career).toMatchObject({ value: 0.3, source: 'flag', note: 'given with --turnover-early-career' });
+    expect(run.rates.turnover_by_group.experienced).toMatchObject({ value: 0.1, source: 'flag' });
+    expect(run.rates.turnover.value).toBe(0.1);
+    // Year 1's leavers: 10% of the experienced and team managers, 30% of the early career (after year 0's hires).
+    const g = run.projection_by_group[0];
+    const fte = (x: any) => x.permanent_fte + x.agency_fte;
+    expect(run.projection[1].leavers_fte).toBeCloseTo(0.1 * fte(g.experienced) + 0.3 * fte(g.early_career) + 0.1 * fte(g.team_manager), 9);
+  });
+
+  it('gives exactly the pooled figures when every group has the pooled rate', () => {
+    const pooled = json(caseplan([...COUNCIL, '--turnover', '15%']));
+    const same = json(caseplan([...COUNCIL, '--turnover', '15%', '--turnover-experienced', '15%', '--turnover-early-career', '0.15', '--turnover-team-manager', '15%']));
+    expect(same.projection).toEqual(pooled.projection);
+    expect(same.totals).toEqual(pooled.totals);
+  });
+
+  it('derives a group\'s rate from the staff file\'s leavers with "derived"', () => {
+    const run = json(caseplan([...COUNCIL, '--turnover-early-career', 'derived']));
+    expect(run.rates.turnover_by_group.early_career.source).toBe('derived');
+    expect(run.rates.turnover_by_group.early_career.note).toContain('early-career social workers left in the 12 months to 2026-09-30 (group at the leave date)');
+    expect(run.rates.turnover_by_group.experienced).toEqual(run.rates.turnover);
+  });
+
+  it('refuses a group rate without --years', () => {
+    const r = caseplan(['plan', '--target', '19', '--staff', 'fixtures/staff.csv', '--cases', '10', '--turnover-early-career', '20%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--turnover-early-career needs --years N');
+  });
+});
