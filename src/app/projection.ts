@@ -1,10 +1,10 @@
 // The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
-import type { AgencyConversion, ProjectionRun } from '../core/results.js';
+import type { AgencyConversion, ProjectionRun, RetentionReport } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
 import { exact, ZERO } from '../core/exact.js';
-import { cohortsOf, project, type ProjectionTotals } from '../core/projection.js';
+import { cohortsOf, project, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
 import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
-import { addMoney, subtractMoney } from '../core/money.js';
+import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import { NO_LIMITS } from '../core/limits.js';
 import { deriveTurnoverByGroup } from '../core/turnover.js';
@@ -23,6 +23,8 @@ export interface ProjectionOptions extends PlanOptions {
   turnoverByGroup?: Partial<Record<Group, number | 'derived'>>;
   /** Cover what permanent staff cannot in a short year with agency FTE. */
   agencyCover?: boolean;
+  /** Retention measures: --retention group:payment:rate[:from_year] and the config's `retention`. */
+  retention?: readonly { group: Group; annualPayment: number; turnover: number; fromYear: number }[];
   /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
   settledRates?: { growth: Rate; turnover: Rate };
 }
@@ -72,6 +74,29 @@ function groupTurnover(inputs: Inputs, options: ProjectionOptions, pooled: Rate)
   return { experienced: rateOf('experienced'), early_career: rateOf('early_career'), team_manager: rateOf('team_manager') };
 }
 
+/**
+ * Invest to save: each year, the cost of the retention measures, and the saving they bring: the cost
+ * of the same projection without them minus the cost with them, both paybill, recruitment and agency
+ * cover (the payments themselves are the cost, not netted from the saving). The payback year is the
+ * first in which the cumulative saving is at least the cumulative cost.
+ */
+function investToSave(withMeasures: readonly ProjectionYear[], without: readonly ProjectionYear[]): RetentionReport {
+  const spend = (y: ProjectionYear) => addMoney(addMoney(y.paybill, y.recruitmentCost), y.agencyCoverCost);
+  let cumulativeCost = ZERO_POUNDS;
+  let cumulativeSaving = ZERO_POUNDS;
+  let paybackYear: number | null = null;
+  const byYear = withMeasures.map((y, i) => {
+    const saving = subtractMoney(spend(without[i]!), spend(y));
+    cumulativeCost = addMoney(cumulativeCost, y.retentionCost);
+    cumulativeSaving = addMoney(cumulativeSaving, saving);
+    if (paybackYear === null && y.retentionCost.gt(0) && cumulativeSaving.gte(cumulativeCost)) paybackYear = y.year;
+    return { year: y.year, cost: y.retentionCost, saving, net: subtractMoney(saving, y.retentionCost), cumulativeCost, cumulativeSaving };
+  });
+  const cost = sumMoney(byYear.map((y) => y.cost));
+  const saving = sumMoney(byYear.map((y) => y.saving));
+  return { cost, saving, net: subtractMoney(saving, cost), paybackYear, byYear };
+}
+
 /** The pay award: the flag, else 0 (costs at today's prices). */
 export function payAwardRate(payAward: number | null): Rate {
   return payAward !== null ? flagRate(payAward, '--pay-award') : { value: ZERO, source: 'default', note: "no --pay-award: costs at today's prices" };
@@ -97,7 +122,8 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const agencyCover = options.agencyCover === true;
 
   const cohorts = cohortsOf(inputs.staff.staff, asOf, options.experienceYears);
-  const run = (convertAgency: boolean) => {
+  const measures: RetentionMeasure[] = [...inputs.config.retention, ...(options.retention ?? [])].map((m) => ({ group: m.group, annualPayment: pounds(m.annualPayment), turnover: exact(m.turnover), fromYear: m.fromYear }));
+  const run = (convertAgency: boolean, retention: readonly RetentionMeasure[] = measures) => {
     const outcome = project({
       asOf,
       years: options.years,
@@ -111,6 +137,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       turnoverByGroup: { experienced: turnoverByGroup.experienced.value, early_career: turnoverByGroup.early_career.value, team_manager: turnoverByGroup.team_manager.value },
       limits,
       agencyCover,
+      retention,
       payAward: payAward.value,
       convertAgency,
       cohorts,
@@ -130,8 +157,10 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       saving: subtractMoney(cost(without.totals), cost(projection.totals)),
     };
   }
+  const retention = measures.length === 0 ? null : investToSave(projection.years, run(options.convertAgency, []).years);
   return {
     ...planRun,
+    retention,
     years: projection.years,
     totals: projection.totals,
     rates: { growth, turnover, turnoverByGroup, payAward, agencyShare },

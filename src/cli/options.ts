@@ -61,6 +61,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--max-experienced-hires <n>', help: 'most experienced social workers hired a year', parse: value.wholeNumber, commands: PLANNING },
   { flags: '--max-early-career-hires <n>', help: 'most early-career social workers hired a year', parse: value.wholeNumber, commands: PLANNING },
   { flags: '--agency-cover', help: 'in a year the limits leave short, cover the gap with agency social workers (experienced, at the agency premium)', commands: PLANNING, needsYears: true },
+  {
+    flags: '--retention <measure>',
+    help: 'a retention measure, GROUP:PAYMENT:TURNOVER[:FROM_YEAR], e.g. experienced:3000:12%: from that year (default 1) the group leaves at that rate and each permanent FTE costs the payment plus on-costs; repeatable; the plan is compared with the same plan without it (invest to save)',
+    parse: value.retention,
+    commands: PLANNING,
+    needsYears: true,
+  },
   { flags: '--pay-award <rate>', help: 'yearly pay award applied to unit costs, 0.03 or 3% (default 0)', parse: (t: string) => value.fraction(t, { min: -0.5, max: 1 }), commands: PLANNING, needsYears: true },
   { flags: '--mix-by <year>', help: 'apply --mix from this projection year on (default 0: from now)', parse: value.wholeNumber, commands: PLANNING, needsYears: true },
   { flags: '--convert-agency', help: 'replace agency FTE with permanent staff of the same group in year 1', commands: PLANNING, needsYears: true },

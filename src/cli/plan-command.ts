@@ -57,6 +57,7 @@ export interface PlanFlags extends InputFlags {
   maxExperiencedHires?: number;
   maxEarlyCareerHires?: number;
   agencyCover?: boolean;
+  retention?: { group: 'experienced' | 'early_career' | 'team_manager'; annualPayment: number; turnover: number; fromYear: number }[];
   bom?: boolean;
 }
 
@@ -114,6 +115,7 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
               ...(flags.turnoverTeamManager === undefined ? {} : { team_manager: flags.turnoverTeamManager }),
             },
             agencyCover: flags.agencyCover === true,
+            retention: flags.retention ?? [],
           },
   };
 }

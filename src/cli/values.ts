@@ -141,3 +141,27 @@ export function listOf<T>(item: (text: string) => T): (text: string) => T[] {
 export function rateOrDerived(text: string): number | 'derived' {
   return text.trim().toLowerCase() === 'derived' ? 'derived' : fraction(text);
 }
+
+const RETENTION_GROUPS: Record<string, 'experienced' | 'early_career' | 'team_manager'> = {
+  experienced: 'experienced',
+  early_career: 'early_career',
+  'early-career': 'early_career',
+  team_manager: 'team_manager',
+  'team-manager': 'team_manager',
+};
+
+/** `--retention experienced:3000:12%[:1]`: group, £ a year per FTE, the group's turnover with it, from which year (default 1). Repeatable. */
+export function retention(
+  text: string,
+  previous: { group: 'experienced' | 'early_career' | 'team_manager'; annualPayment: number; turnover: number; fromYear: number }[] | undefined,
+) {
+  const parts = text.split(':').map((p) => p.trim());
+  const group = RETENTION_GROUPS[parts[0]?.toLowerCase() ?? ''];
+  if (parts.length < 3 || parts.length > 4 || group === undefined) {
+    throw new InvalidArgumentError(`expected GROUP:PAYMENT:TURNOVER[:FROM_YEAR] such as experienced:3000:12% (groups: experienced, early_career, team_manager), got "${text}"`);
+  }
+  const annualPayment = atMost(nonNegativeNumber, 1e7, 'a payment (£ a year per FTE)')(parts[1]!.replace(/^£/, '').replace(/,/g, ''));
+  const turnover = fraction(parts[2]!);
+  const fromYear = parts[3] === undefined ? 1 : wholeNumber(parts[3]);
+  return [...(previous ?? []), { group, annualPayment, turnover, fromYear }];
+}

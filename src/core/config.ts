@@ -66,6 +66,8 @@ export interface Config {
   fte_scale: 1 | 100 | null;
   /** Hours a week of a full-time post: `contracted_hours` / this is the FTE. */
   full_time_hours: number;
+  /** Retention measures from the config (issue 12); --retention adds to them. */
+  retention: readonly { group: 'experienced' | 'early_career' | 'team_manager'; annualPayment: number; turnover: number; fromYear: number }[];
   /** The keys the config file set (`salaries.experienced`, `on_cost_rate`, ...): the rest are defaults. */
   given: readonly string[];
 }
@@ -94,6 +96,7 @@ export const DEFAULT_CONFIG: Config = {
   column_aliases: {},
   fte_scale: null,
   full_time_hours: 37,
+  retention: [],
   given: [],
 };
 

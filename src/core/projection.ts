@@ -107,9 +107,21 @@ export interface ProjectionInput {
   limits?: RecruitmentLimits;
   /** Cover the cases permanent staff cannot in a short year with agency FTE (experienced, at the agency premium). */
   agencyCover?: boolean;
+  /** Retention measures (issue 12): from their year, the group's turnover is theirs, and they cost a payment per permanent FTE. */
+  retention?: readonly RetentionMeasure[];
   payAward: Exact;
   convertAgency: boolean;
   cohorts: Cohorts;
+}
+
+export interface RetentionMeasure {
+  group: Group;
+  /** £ a year per permanent FTE of the group in post after that year's hires, before on-costs. */
+  annualPayment: Money;
+  /** The group's turnover with the measure. */
+  turnover: Exact;
+  /** The first projection year it applies to. */
+  fromYear: number;
 }
 
 export interface ProjectionYear {
@@ -136,6 +148,8 @@ export interface ProjectionYear {
   /** Agency FTE covering the gap (with agency cover), released as permanent staff arrive. */
   agencyCoverFte: number;
   agencyCoverCost: Money;
+  /** Retention payments this year: payment x (1 + on-costs) x the group's permanent FTE after hires, summed over the measures. */
+  retentionCost: Money;
   /** Of those hires, how many replace agency staff (--convert-agency, year 1). */
   agencyConversions: number;
   mixApplied: boolean;
@@ -152,6 +166,7 @@ export interface ProjectionTotals {
   paybill: Money;
   recruitmentCost: Money;
   agencyCoverCost: Money;
+  retentionCost: Money;
   /**
    * The first year from which the target and the mix are met by permanent staff every year to the
    * end of the horizon ("met in year 3"); null when the last year is not met.
@@ -195,16 +210,19 @@ export function project(input: ProjectionInput): ProjectionOutcome {
   const baseUnits = unitAnnualCosts(config);
   const agency = agencyFactor(config);
   const recruitment = pounds(config.recruitment_cost);
-  const rates: Record<Group, Exact> = input.turnoverByGroup ?? { experienced: turnover, early_career: turnover, team_manager: turnover };
-  // One rate for all: leavers and replacements are the pooled rate times the whole, as before issue 12.
-  const pooled = rates.experienced.eq(rates.early_career) && rates.experienced.eq(rates.team_manager) ? rates.experienced : null;
-  const stay = { experienced: ONE.minus(rates.experienced), early_career: ONE.minus(rates.early_career), team_manager: ONE.minus(rates.team_manager) };
-  const leaversOf = (groups: Record<Group, Staffing>): Exact =>
-    pooled !== null ? sumExact(Object.values(groups).map(total)).times(pooled) : sumExact(GROUP_LIST.map((g) => total(groups[g]).times(rates[g])));
-
+  const baseRates: Record<Group, Exact> = input.turnoverByGroup ?? { experienced: turnover, early_career: turnover, team_manager: turnover };
+  const measures = input.retention ?? [];
+  // Each year's rates: the groups' own, with any retention measure in force from its year.
+  const turnoverIn = (year: number): Record<Group, Exact> => {
+    const rates = { ...baseRates };
+    for (const m of measures) if (m.fromYear <= year) rates[m.group] = m.turnover;
+    return rates;
+  };
+  const onCost = ONE.plus(exact(config.on_cost_rate));
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
   const baselineGroups = payGroups(input.cohorts);
-  const baselineLeavers = leaversOf(baselineGroups);
+  // The baseline does nothing: no retention measures, the groups' own rates.
+  const baselineLeavers = leaversOf(baselineGroups, baseRates);
 
   let state: Cohorts = {
     experienced: input.cohorts.experienced,
@@ -220,7 +238,9 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     if (year > 0) {
       // Leavers: each group's rate of every cohort, so proportionally from each. Each person once:
       // case-holding team managers leave as team managers (the overlap moves at the manager rate).
-      leaversFte = leaversOf(payGroups(state));
+      const rates = turnoverIn(year);
+      const stay = { experienced: ONE.minus(rates.experienced), early_career: ONE.minus(rates.early_career), team_manager: ONE.minus(rates.team_manager) };
+      leaversFte = leaversOf(payGroups(state), rates);
       const overlap = state.holdingManagers;
       const leave = (side: Staffing, held: Staffing, rate: Exact) => plus(scale(side, rate), scale(held, stay.team_manager.minus(rate)));
       state = {
@@ -264,6 +284,9 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     state.teamManagers = plus(state.teamManagers, { permanent: exact(managers.hires), agency: ZERO });
 
     const groups = payGroups(state);
+    const retentionCost = roundToPence(
+      sumMoney(measures.filter((m) => m.fromYear <= year).map((m) => multiplyMoney(multiplyMoney(m.annualPayment, onCost), groups[m.group].permanent))),
+    );
     const hires = {
       experienced: x + conversions.experienced,
       earlyCareer: y + conversions.earlyCareer,
@@ -306,7 +329,8 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       byGroup,
       recruitmentCost,
       baselineCost,
-      additionalCost: subtractMoney(addMoney(addMoney(paybill, recruitmentCost), agencyCoverCost), baselineCost),
+      retentionCost,
+      additionalCost: subtractMoney(addMoney(addMoney(addMoney(paybill, recruitmentCost), agencyCoverCost), retentionCost), baselineCost),
     });
   }
   return { ok: true, years: rows, totals: totalsOf(rows) };
@@ -341,6 +365,15 @@ function convertAgency(state: Cohorts, becomesExperienced: number): { state: Coh
   };
 }
 
+/**
+ * FTE leaving: each group's rate of its FTE. With one rate for all, the pooled rate times the whole,
+ * as before issue 12, so those figures do not move by a rounding.
+ */
+function leaversOf(groups: Record<Group, Staffing>, rates: Record<Group, Exact>): Exact {
+  const pooled = rates.experienced.eq(rates.early_career) && rates.experienced.eq(rates.team_manager);
+  return pooled ? sumExact(Object.values(groups).map(total)).times(rates.experienced) : sumExact(GROUP_LIST.map((g) => total(groups[g]).times(rates[g])));
+}
+
 function metFrom(rows: readonly ProjectionYear[]): number | null {
   let from: number | null = null;
   for (const r of rows) {
@@ -364,6 +397,7 @@ function totalsOf(rows: readonly ProjectionYear[]): ProjectionTotals {
     paybill: sumMoney(rows.map((r) => r.paybill)),
     recruitmentCost: sumMoney(rows.map((r) => r.recruitmentCost)),
     agencyCoverCost: sumMoney(rows.map((r) => r.agencyCoverCost)),
+    retentionCost: sumMoney(rows.map((r) => r.retentionCost)),
     targetMetYear: metFrom(rows),
     baselineCost: sumMoney(rows.map((r) => r.baselineCost)),
     additionalCost: sumMoney(rows.map((r) => r.additionalCost)),

@@ -21,7 +21,18 @@ export interface AgencyConversion {
   saving: Money;
 }
 
+/** Retention measures against the same projection without them (issue 12: invest to save). */
+export interface RetentionReport {
+  cost: Money;
+  saving: Money;
+  net: Money;
+  /** The first year the cumulative saving is at least the cumulative cost; null if not within the horizon. */
+  paybackYear: number | null;
+  byYear: { year: number; cost: Money; saving: Money; net: Money; cumulativeCost: Money; cumulativeSaving: Money }[];
+}
+
 export interface ProjectionRun extends PlanRun {
+  retention: RetentionReport | null;
   years: ProjectionYear[];
   totals: ProjectionTotals;
   /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */

@@ -105,6 +105,7 @@ function resolveConfig(file: ConfigFile): Config {
     contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
     fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
     full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
+    retention: (file.retention ?? []).map((m) => ({ group: m.group, annualPayment: m.annual_payment, turnover: m.turnover, fromYear: m.from_year ?? 1 })),
     given: Object.entries(file).flatMap(([key, value]) =>
       key === 'salaries' && value !== null && typeof value === 'object' ? Object.keys(value).map((group) => `salaries.${group}`) : [key],
     ),

@@ -38,6 +38,17 @@ export const ConfigSchema = z
     column_aliases: z.record(z.string(), z.string()),
     fte_scale: z.union([z.literal(1), z.literal(100)]),
     full_time_hours: z.number().finite().positive().max(168),
+    // Issue 12: retention measures, as --retention GROUP:PAYMENT:TURNOVER[:FROM_YEAR].
+    retention: z.array(
+      z
+        .object({
+          group: normalisedEnum(['experienced', 'early_career', 'team_manager'] as const),
+          annual_payment: pounds,
+          turnover: rate(z.number().finite().min(0).max(1)),
+          from_year: z.number().int().min(0).max(30).optional(),
+        })
+        .strict(),
+    ),
   })
   .partial()
   .strict();

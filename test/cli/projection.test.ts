@@ -6,7 +6,7 @@ import { caseplan, folderWith, json } from './run.js';
 const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
 const COLUMNS = ['year', 'date', 'open_cases', 'case_holding_fte', 'experienced_fte', 'early_career_fte', 'experienced_share', 'average_caseload', 'team_manager_fte', 'leavers_fte', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'paybill', 'recruitment_cost', 'baseline_cost', 'additional_cost',
   // Issue 12: new columns at the end, so the old ones keep their places.
-  'uncovered_cases', 'mix_shortfall_fte', 'agency_cover_fte', 'agency_cover_cost'];
+  'uncovered_cases', 'mix_shortfall_fte', 'agency_cover_fte', 'agency_cover_cost', 'retention_cost'];
 
 describe('caseplan plan --years: the projection', () => {
   const args = ['plan', '--target', '19', '--mix', '50%', '--years', '5', '--pay-award', '3%', ...COUNCIL];

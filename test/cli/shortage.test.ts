@@ -94,3 +94,52 @@ describe('turnover by group', () => {
     expect(r.stderr).toContain('--turnover-early-career needs --years N');
   });
 });
+
+describe('retention measures: invest to save (hand-worked)', () => {
+  // 20 experienced social workers, 400 cases at a target of 20: met exactly; 20% leave a year.
+  const dir = folderWith({
+    'staff.csv': ['staff_id,role,fte,qualified_date', ...Array.from({ length: 20 }, (_, i) => `E${i},social_worker,1,2010-01-01`)].join('\n') + '\n',
+    'config.json': JSON.stringify({ recruitment_cost: 40000 }),
+  });
+  const args = ['plan', '--target', '20', '--cases', '400', '--staff', join(dir, 'staff.csv'), '--config', join(dir, 'config.json'), '--as-of', '2026-09-30',
+    '--years', '1', '--growth', '0', '--turnover', '20%', '--format', 'json'];
+  const run = json(caseplan([...args, '--retention', 'experienced:1000:10%']));
+
+  it('keeps experienced staff at the measure\'s rate: 2 leave instead of 4, so 2 early-career hires instead of 4', () => {
+    expect(run.projection[1].hires_early_career).toBe(2);
+    expect(json(caseplan(args)).projection[1].hires_early_career).toBe(4);
+  });
+
+  it('costs the payment plus on-costs per permanent experienced FTE after hires: 18 x £1,000 x 1.3', () => {
+    expect(run.projection[1].retention_cost).toBe(23400);
+    expect(run.totals.retention_cost).toBe(23400);
+  });
+
+  it('saves paybill and recruitment against the same plan without it, and pays back in year 1', () => {
+    // Without: paybill 16 x £51,269.40 + 4 x £41,926.30 + 3.4 TM x £62,107.50 = £1,199,181.10, recruitment 5 x £40,000.
+    // With:    paybill 18 x £51,269.40 + 2 x £41,926.30 + 3.4 TM x £62,107.50 = £1,217,867.30, recruitment 3 x £40,000.
+    // Saving = (1,199,181.10 + 200,000) - (1,217,867.30 + 120,000) = £61,313.80; net = 61,313.80 - 23,400.
+    expect(run.retention.by_year[1]).toEqual({ year: 1, cost: 23400, saving: 61313.8, net: 37913.8, cumulative_cost: 23400, cumulative_saving: 61313.8 });
+    expect(run.retention).toMatchObject({ cost: 23400, saving: 61313.8, net: 37913.8, payback_year: 1 });
+    // The payments are in the plan's additional cost.
+    const y = run.projection[1];
+    expect(Math.round((y.paybill + y.recruitment_cost + y.retention_cost - y.baseline_cost) * 100)).toBe(Math.round(y.additional_cost * 100));
+  });
+
+  it('does not pay back when the payment is larger than the saving', () => {
+    const dear = json(caseplan([...args, '--retention', 'experienced:3000:10%']));
+    expect(dear.retention.payback_year).toBeNull();
+  });
+
+  it('reads measures from the config as well', () => {
+    const withConfig = folderWith({ 'config.json': JSON.stringify({ recruitment_cost: 40000, retention: [{ group: 'experienced', annual_payment: 1000, turnover: '10%' }] }) });
+    const fromConfig = json(caseplan([...args.slice(0, 7), '--config', join(withConfig, 'config.json'), ...args.slice(9)]));
+    expect(fromConfig.retention).toEqual(run.retention);
+  });
+
+  it('refuses a measure it cannot read', () => {
+    const r = caseplan([...args, '--retention', 'managers:1000:10%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected GROUP:PAYMENT:TURNOVER[:FROM_YEAR] such as experienced:3000:12%');
+  });
+});

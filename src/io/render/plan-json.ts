@@ -19,6 +19,7 @@ export function configJson(config: Config) {
     column_aliases: config.column_aliases,
     fte_scale: config.fte_scale,
     full_time_hours: config.full_time_hours,
+    retention: config.retention.map((m) => ({ group: m.group, annual_payment: m.annualPayment, turnover: m.turnover, from_year: m.fromYear })),
   };
 }
 

@@ -21,6 +21,7 @@ const YEAR_COLUMNS = columns(
   ['paybill', 'Paybill', 'money'], ['recruitment_cost', 'Recruitment', 'money'], ['baseline_cost', 'Baseline', 'money'], ['additional_cost', 'Additional cost', 'money'],
   // Issue 12, at the end: what permanent staff could not cover (recruitment limits), and agency cover.
   ['uncovered_cases', 'Uncovered cases', 'number'], ['mix_shortfall_fte', 'Mix shortfall FTE', 'fte'], ['agency_cover_fte', 'Agency cover FTE', 'fte'], ['agency_cover_cost', 'Agency cover cost', 'money'],
+  ['retention_cost', 'Retention payments', 'money'],
 );
 const PAYBILL_COLUMNS = columns(
   ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['experienced', 'Experienced', 'money'], ['early_career', 'Early career', 'money'],
@@ -50,12 +51,13 @@ function yearValues(y: ProjectionYear): CsvValue[] {
     y.mixShortfallFte,
     y.agencyCoverFte,
     toPounds(y.agencyCoverCost),
+    toPounds(y.retentionCost),
   ];
 }
 
 function totalValues(run: ProjectionRun): CsvValue[] {
   const t = run.totals;
-  return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost), null, null, null, toPounds(t.agencyCoverCost)];
+  return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost), null, null, null, toPounds(t.agencyCoverCost), toPounds(t.retentionCost)];
 }
 
 /** The `years` section: the workforce and cost each year against the baseline, then the totals. */
@@ -108,7 +110,25 @@ export function projectionJson(run: ProjectionRun) {
       baseline_cost: toPounds(t.baselineCost),
       additional_cost: toPounds(t.additionalCost),
       agency_cover_cost: toPounds(t.agencyCoverCost),
+      retention_cost: toPounds(t.retentionCost),
     },
+    retention:
+      run.retention === null
+        ? null
+        : {
+            cost: toPounds(run.retention.cost),
+            saving: toPounds(run.retention.saving),
+            net: toPounds(run.retention.net),
+            payback_year: run.retention.paybackYear,
+            by_year: run.retention.byYear.map((y) => ({
+              year: y.year,
+              cost: toPounds(y.cost),
+              saving: toPounds(y.saving),
+              net: toPounds(y.net),
+              cumulative_cost: toPounds(y.cumulativeCost),
+              cumulative_saving: toPounds(y.cumulativeSaving),
+            })),
+          },
     target_met_year: t.targetMetYear,
     recruitment_limits: {
       max_hires: run.market.limits.total,
@@ -148,6 +168,8 @@ export interface ProjectionSections {
   paybillTitle: Extract<Block, { kind: 'paragraph' }>;
   paybill: TableBlock;
   rates: string[];
+  /** With retention measures: what they cost, what they save, and when they pay back. */
+  retention: { headline: Extract<Block, { kind: 'paragraph' }>; table: TableBlock } | null;
   /** With recruitment limits or agency cover: when the target is met, and each short year. */
   market: { headline: Extract<Block, { kind: 'paragraph' }>; shortYears: TableBlock | null } | null;
 }
@@ -163,6 +185,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
     s.years,
     s.paybillTitle,
     s.paybill,
+    ...(s.retention === null ? [] : [s.retention.headline, s.retention.table]),
     { kind: 'paragraph', text: 'Rates used', emphasis: 'strong' },
     { kind: 'list', items: s.rates },
   ];
@@ -237,6 +260,32 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     },
     rates: items,
     market: marketSection(run),
+    retention: retentionSection(run),
+  };
+}
+
+/** Invest to save: the measures' cost against the saving they bring, year by year. */
+function retentionSection(run: ProjectionRun): ProjectionSections['retention'] {
+  const r = run.retention;
+  if (r === null) return null;
+  return {
+    headline: {
+      kind: 'paragraph',
+      emphasis: 'strong',
+      text:
+        `Retention measures: ${formatPounds(r.cost)} over the horizon, saving ${formatPounds(r.saving)} in paybill, recruitment and agency cover against the same plan without them; net ${formatPounds(r.net)}. ` +
+        (r.paybackYear === null ? `They do not pay back within the ${run.years.length - 1} years.` : `They pay back in year ${r.paybackYear}.`),
+    },
+    table: {
+      kind: 'table',
+      head: ['Year', 'Cost of measures', 'Saving', 'Net', 'Cumulative cost', 'Cumulative saving'],
+      align: ['right', 'right', 'right', 'right', 'right', 'right'],
+      rows: [
+        ...r.byYear.map((y) => [String(y.year), pounds(y.cost), pounds(y.saving), pounds(y.net), pounds(y.cumulativeCost), pounds(y.cumulativeSaving)]),
+        ['Total', pounds(r.cost), pounds(r.saving), pounds(r.net), '', ''],
+      ],
+      totalRow: true,
+    },
   };
 }
 
