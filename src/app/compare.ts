@@ -6,33 +6,45 @@ import type { Inputs } from './inputs.js';
 import { payAwardRate, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
-export function runCompare(inputs: Inputs, base: ScenarioOptions, targets: readonly number[], mixes: readonly (number | null)[]): Comparison {
+/** Every target x mix x recruitment limit (`--max-hires 20,40,none`, a third axis). */
+export function runCompare(
+  inputs: Inputs,
+  base: ScenarioOptions,
+  targets: readonly number[],
+  mixes: readonly (number | null)[],
+  maxHires: readonly (number | null)[] = [base.limits?.total ?? null],
+): Comparison {
   const scenarios: Scenario[] = [];
   // Growth and turnover are derived once, from the same files, for every scenario.
   const settled = base.projection === null ? null : projectionRates(inputs, { ...base.projection, asOf: base.asOf });
   const shared: ScenarioOptions = base.projection === null || settled === null ? base : { ...base, projection: { ...base.projection, settledRates: settled } };
   for (const target of targets) {
     for (const mix of mixes) {
-      const options: ScenarioOptions = { ...shared, rule: { ...shared.rule, target, mix } };
-      if (mix === null && options.projection !== null) options.projection = { ...options.projection, mixBy: 0 };
-      try {
-        const outcome = runScenario(inputs, options);
-        const plan = outcome.run.plan;
-        scenarios.push({
-          target,
-          mix,
-          result: {
-            hires: { experienced: plan.hires.experienced, earlyCareer: plan.hires.earlyCareer, teamManager: plan.hires.teamManager },
-            annualCost: plan.cost.annual,
-            oneOffCost: plan.cost.oneOff,
-            additionalCost: outcome.kind === 'projection' ? outcome.run.totals.additionalCost : null,
-          },
-          reason: null,
-        });
-      } catch (error) {
-        // An unreachable scenario is a row with its reason, not the end of the comparison.
-        if (!(error instanceof UnreachablePlan)) throw error;
-        scenarios.push({ target, mix, result: null, reason: error.detail });
+      for (const max of maxHires) {
+        const limits = { total: max, experienced: base.limits?.experienced ?? null, earlyCareer: base.limits?.earlyCareer ?? null };
+        const options: ScenarioOptions = { ...shared, rule: { ...shared.rule, target, mix }, limits };
+        if (mix === null && options.projection !== null) options.projection = { ...options.projection, mixBy: 0 };
+        try {
+          const outcome = runScenario(inputs, options);
+          const plan = outcome.run.plan;
+          scenarios.push({
+            target,
+            mix,
+            maxHires: max,
+            result: {
+              hires: { experienced: plan.hires.experienced, earlyCareer: plan.hires.earlyCareer, teamManager: plan.hires.teamManager },
+              annualCost: plan.cost.annual,
+              oneOffCost: plan.cost.oneOff,
+              additionalCost: outcome.kind === 'projection' ? outcome.run.totals.additionalCost : null,
+              targetMetYear: outcome.kind === 'projection' ? outcome.run.totals.targetMetYear : plan.shortage.short ? null : 0,
+            },
+            reason: null,
+          });
+        } catch (error) {
+          // An unreachable scenario is a row with its reason, not the end of the comparison.
+          if (!(error instanceof UnreachablePlan)) throw error;
+          scenarios.push({ target, mix, maxHires: max, result: null, reason: error.detail });
+        }
       }
     }
   }

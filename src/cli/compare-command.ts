@@ -9,9 +9,10 @@ import { progressOptions } from './progress.js';
 import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, type PlanFlags } from './plan-command.js';
 import { output, type RunReport } from './render.js';
 
-export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix'> {
+export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHires'> {
   target: number[];
   mix?: number[];
+  maxHires?: (number | null)[];
 }
 
 export async function compareCommand(flags: CompareFlags, terminal: Terminal): Promise<void> {
@@ -19,11 +20,11 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const asOf = flags.asOf ?? todayUtc();
   const mixes = flags.mix ?? [null];
   // Validate the shared options once, with the first scenario's target and mix.
-  const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined }, asOf);
+  const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined, maxHires: flags.maxHires?.[0] ?? undefined }, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, inputs.warnings, flags.quiet === true);
-  const comparison = runCompare(inputs, base, flags.target, mixes);
+  const comparison = runCompare(inputs, base, flags.target, mixes, flags.maxHires ?? [null]);
   warn(terminal, unreachableNote(comparison.scenarios), flags.quiet === true);
   const years = flags.years ?? null;
   const report: RunReport = {

@@ -165,3 +165,8 @@ export function retention(
   const fromYear = parts[3] === undefined ? 1 : wholeNumber(parts[3]);
   return [...(previous ?? []), { group, annualPayment, turnover, fromYear }];
 }
+
+/** A recruitment limit, or `none` for no limit (a scenario of `compare --max-hires 20,40,none`). */
+export function limitOrNone(text: string): number | null {
+  return text.trim().toLowerCase() === 'none' ? null : wholeNumber(text);
+}

@@ -79,6 +79,8 @@ export interface TeamsRun {
 export interface Scenario {
   target: number;
   mix: number | null;
+  /** Most case-holding hires a year in this scenario (issue 12); null is no limit. */
+  maxHires: number | null;
   /** Null when no hires can satisfy this scenario; `reason` says why. */
   result: {
     hires: { experienced: number; earlyCareer: number; teamManager: number };
@@ -86,6 +88,8 @@ export interface Scenario {
     oneOffCost: Money;
     /** Over the projection horizon; null without --years. */
     additionalCost: Money | null;
+    /** The first year from which permanent staff meet the target and mix (year 0 for a plan that is not short); null when never. */
+    targetMetYear: number | null;
   } | null;
   reason: string | null;
 }

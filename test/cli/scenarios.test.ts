@@ -31,8 +31,8 @@ describe('caseplan compare', () => {
   it('csv: the documented columns, additional_cost empty without --years, mix empty when not given', () => {
     const run = caseplan(['compare', '--target', '17,19', ...COUNCIL, '--format', 'csv']);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost', 'feasible', 'reason']);
-    expect(rows.map((r) => [r.target, r.mix, r.additional_cost, r.feasible, r.reason])).toEqual([['17', '', '', 'true', ''], ['19', '', '', 'true', '']]);
+    expect(Object.keys(rows[0]!)).toEqual(['target', 'mix', 'hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'additional_cost', 'feasible', 'reason', 'max_hires', 'target_met_year']);
+    expect(rows.map((r) => [r.target, r.mix, r.additional_cost, r.feasible, r.reason, r.max_hires, r.target_met_year])).toEqual([['17', '', '', 'true', '', '', '0'], ['19', '', '', 'true', '', '', '0']]);
     const plan = json(caseplan(['plan', '--target', '19', ...COUNCIL, '--format', 'json']));
     expect(Number(rows[1]!.annual_cost)).toBe(plan.cost.annual);
   });

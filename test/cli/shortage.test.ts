@@ -143,3 +143,28 @@ describe('retention measures: invest to save (hand-worked)', () => {
     expect(r.stderr).toContain('expected GROUP:PAYMENT:TURNOVER[:FROM_YEAR] such as experienced:3000:12%');
   });
 });
+
+describe('compare --max-hires: recruitment limits as a scenario axis', () => {
+  const args = ['compare', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', '--max-hires', '20,40,none'];
+
+  it('plans every limit, with when the target is met, as separate plan runs give', () => {
+    const result = json(caseplan([...args, '--format', 'json']));
+    expect(result.scenarios.map((s: any) => [s.max_hires, s.target_met_year])).toEqual([[20, 3], [40, 1], [null, 0]]);
+    for (const s of result.scenarios) {
+      const plan = json(caseplan([...BASE, ...(s.max_hires === null ? [] : ['--max-hires', String(s.max_hires)])]));
+      expect(s.additional_cost).toBe(plan.totals.additional_cost);
+    }
+  });
+
+  it('adds max_hires and target_met_year at the end of the CSV', () => {
+    const csv = caseplan([...args, '--format', 'csv']).stdout.split('\n');
+    expect(csv[0]).toBe('target,mix,hires_experienced,hires_early_career,hires_team_manager,annual_cost,one_off_cost,additional_cost,feasible,reason,max_hires,target_met_year');
+    expect(csv[3]!.endsWith(',true,,,0')).toBe(true);
+  });
+
+  it('shows the limit and the year the target is met in the table', () => {
+    const md = caseplan([...args, '--format', 'markdown']).stdout;
+    expect(md).toContain('| Target | Mix | Most hires a year | Hires (exp / early / TM) |');
+    expect(md).toMatch(/\| 20 \| — \| 20 \| 0 \/ 20 \/ \d+ \| .* \| 3 \|/);
+  });
+});

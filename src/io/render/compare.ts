@@ -11,6 +11,8 @@ const SCENARIO_COLUMNS = columns(
   ['target', 'Target', 'number'], ['mix', 'Mix', 'percent'], ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'],
   ['hires_team_manager', 'Hires: team managers', 'integer'], ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'],
   ['additional_cost', 'Additional cost over the horizon', 'money'], ['feasible', 'Reachable', 'boolean'], ['reason', 'Why not', 'text'],
+  // Issue 12, at the end: the recruitment limit of the scenario, and when the target is met within it.
+  ['max_hires', 'Most hires a year', 'integer'], ['target_met_year', 'Target met from year', 'integer'],
 );
 
 function values(s: Scenario): CsvValue[] {
@@ -27,6 +29,8 @@ function values(s: Scenario): CsvValue[] {
     // An unreachable scenario says so in its own columns: blank figures alone would sum as £0.
     r !== null,
     s.reason,
+    s.maxHires,
+    r?.targetMetYear ?? null,
   ];
 }
 
@@ -53,20 +57,25 @@ export function compareJson({ scenarios, rates }: Comparison, years: number | nu
 }
 
 export function compareBlocks({ scenarios, rates }: Comparison, years: number | null): Block[] {
-  const head = ['Target', 'Mix', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  // The recruitment-limit columns only when a limit is asked for: otherwise every row is "none" and "0".
+  const limited = scenarios.some((s) => s.maxHires !== null);
+  const head = ['Target', 'Mix', ...(limited ? ['Most hires a year'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   if (years !== null) head.push(`Additional cost, years 0-${years}`);
+  if (limited) head.push('Target met from year');
   const rows = scenarios.map((s) => {
     const r = s.result;
     const mix = s.mix === null ? '—' : rate(s.mix);
-    if (r === null) return [count(s.target), mix, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : [])];
-    const row = [count(s.target), mix, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
+    const limit = limited ? [s.maxHires === null ? 'none' : count(s.maxHires)] : [];
+    if (r === null) return [count(s.target), mix, ...limit, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : []), ...(limited ? [''] : [])];
+    const row = [count(s.target), mix, ...limit, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
     if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost));
+    if (limited) row.push(r.targetMetYear === null ? 'not met' : String(r.targetMetYear));
     return row;
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];
   return [
     { kind: 'heading', text: `caseplan compare: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}` },
-    { kind: 'table', head, align: ['right', 'right', 'right', 'right', 'right', 'right'], rows },
+    { kind: 'table', head, align: head.map(() => 'right' as const), rows },
     {
       kind: 'paragraph',
       text: 'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' + (years !== null ? '; additional cost is the projection against the do-nothing baseline, at these rates:' : '.'),
