@@ -96,7 +96,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--format <format>', help: 'output format', choices: ['table', 'csv', 'json', 'markdown', 'xlsx'], default: 'table', commands: ['plan', 'compare'] },
   { flags: '--format <format>', help: 'output format', choices: ['table', 'json', 'markdown'], default: 'table', commands: ['validate'] },
   { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'compare', 'validate'] },
-  { flags: '--bom', help: 'start CSV with a UTF-8 byte-order mark on stdout too (files written with --output always have one, for Excel)', commands: ['plan', 'compare'] },
+  { flags: '--bom', help: 'start CSV on stdout with a UTF-8 byte-order mark too (CSV files written with --output have one by default, for Excel)', commands: ['plan', 'compare'] },
   { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'compare'] },
 ];
 

@@ -132,6 +132,12 @@ function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal): void {
   }
   refuseWorkbookOnTerminal(flags.format, flags.output, terminal);
   if (flags.by === 'team' && flags.explain) throw new UsageError('--explain explains one plan: leave out --by team, or plan the team on its own');
+  if (flags.by === 'team' && (flags.maxHires !== undefined || flags.maxExperiencedHires !== undefined || flags.maxEarlyCareerHires !== undefined)) {
+    throw new UsageError('recruitment limits are for the whole service: --by team would apply them to each team; plan the service, or a team on its own');
+  }
+  if (flags.output !== undefined && /\.xlsx$/i.test(flags.output) && flags.format !== 'xlsx') {
+    throw new UsageError(`--output ${flags.output} names a workbook but the format is ${flags.format}: add --format xlsx`);
+  }
   if (flags.by === 'team' && flags.table !== undefined) throw new UsageError('--table picks a table of one plan: --by team has one table, a row per team');
   if ((flags.table === 'years' || flags.table === 'paybill') && flags.years === undefined) {
     throw new UsageError(`--table ${flags.table} is a table of the projection: add --years N`);

@@ -139,7 +139,12 @@ export function listOf<T>(item: (text: string) => T): (text: string) => T[] {
 
 /** A turnover rate (0.15 or 15%), or `derived`: the group's own rate from the staff file's leavers. */
 export function rateOrDerived(text: string): number | 'derived' {
-  return text.trim().toLowerCase() === 'derived' ? 'derived' : fraction(text);
+  if (text.trim().toLowerCase() === 'derived') return 'derived';
+  try {
+    return fraction(text);
+  } catch {
+    throw new InvalidArgumentError(`expected a rate such as 0.15 or 15%, or derived (the group's own rate from the staff file), got "${text}"`);
+  }
 }
 
 const RETENTION_GROUPS: Record<string, 'experienced' | 'early_career' | 'team_manager'> = {

@@ -35,14 +35,19 @@ export function uncoveredCases(state: HiringState, rule: HiringRule, x: number, 
   const N = C + x + y;
   let uncovered = D - rule.target * N;
   if (rule.caps !== null) uncovered = Math.max(uncovered, D - (rule.caps.earlyCareer * (N - E - x) + rule.caps.experienced * (E + x)));
-  return uncovered > TOLERANCE ? uncovered : 0;
+  return uncovered > TOLERANCE ? clean(uncovered) : 0;
+}
+
+/** Float residue off a figure that is exact in decimals (45.29999999999973 is 45.3): to 1e-9. */
+function clean(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
 }
 
 /** Experienced FTE short of the mix after hires: 0 when met or when the mix does not apply. */
 export function mixShortfall(state: HiringState, rule: HiringRule, x: number, y: number): number {
   if (rule.mix === null) return 0;
   const shortfall = rule.mix * (state.caseHoldingFte + x + y) - (state.experiencedFte + x);
-  return shortfall > TOLERANCE ? shortfall : 0;
+  return shortfall > TOLERANCE ? clean(shortfall) : 0;
 }
 
 /** The least agency FTE (experienced) that meets every constraint given the year's permanent hires. */
@@ -56,7 +61,8 @@ export function agencyCoverFte(state: HiringState, rule: HiringRule, x: number, 
   }
   if (rule.mix !== null && rule.mix < 1) cover = Math.max(cover, (rule.mix * N - E - x) / (1 - rule.mix));
   // Float error around an exact fit is not a fraction of a social worker.
-  return cover > TOLERANCE ? cover : 0;
+  // Up to the next 1e-9 FTE (past float residue), so the cover never falls short of the need.
+  return cover > TOLERANCE ? Math.ceil(cover * 1e9 - 1e-3) / 1e9 : 0;
 }
 
 export type LimitedOutcome =

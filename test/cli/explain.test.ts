@@ -13,6 +13,7 @@ describe('--explain', () => {
     ['plan with caps', ['plan', '--target', '25', '--early-career-cap', '15', '--experienced-cap', '20', ...COUNCIL]],
     ['projection', ['plan', '--target', '19', '--years', '3', '--pay-award', '2%', ...COUNCIL]],
     ['Sheffield', ['plan', '--target', '19', '--mix', '50%', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30']],
+    ['a shortage market', ['plan', '--target', '19', '--mix', '50%', '--years', '2', '--max-hires', '10', '--agency-cover', '--turnover-early-career', 'derived', '--retention', 'experienced:3000:12%', ...COUNCIL]],
   ] as const;
 
   it.each(cases)('%s: every step\'s value equals the JSON field it names', (_, args) => {
@@ -59,5 +60,19 @@ describe('--explain with --years', () => {
     }
     const year1 = steps.find((s) => s.step === 'projection.1.paybill')!.text;
     expect(year1).toContain('experienced social workers 66.81 FTE x £52,807.482 + 13.94 agency FTE x £52,807.482 x (1 + 33%) = £4,507,129.15');
+  });
+});
+
+describe('--explain in a shortage market', () => {
+  it('adds agency cover and retention payments into the additional cost, and says the year is short', () => {
+    const result = json(caseplan(['plan', '--target', '19', '--years', '2', '--max-hires', '10', '--agency-cover', '--turnover-early-career', 'derived', '--retention', 'experienced:3000:12%', ...COUNCIL, '--explain', '--format', 'json']));
+    const steps: { step: string; text: string }[] = result.explanation;
+    const additional = steps.find((s) => s.step === 'projection.1.additional_cost')!.text;
+    const y = result.projection[1];
+    const pounds = (x: number) => `£${x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(additional).toContain(`${pounds(y.paybill)} paybill + ${pounds(y.recruitment_cost)} recruitment + ${pounds(y.agency_cover_cost)} agency cover + ${pounds(y.retention_cost)} retention payments - ${pounds(y.baseline_cost)} baseline = ${pounds(y.additional_cost)}`);
+    expect(steps.find((s) => s.step === 'projection.1.hires_experienced')!.text).toContain('a short year');
+    expect(steps.find((s) => s.step === 'shortage.uncovered_cases')!.text).toContain('The recruitment limits (at most 10 hires a year) leave this year short');
+    expect(steps.find((s) => s.step === 'rates.turnover_by_group.early_career.value')!.text).toMatch(/^Turnover of early-career social workers: 13\.2/);
   });
 });

@@ -168,3 +168,22 @@ describe('compare --max-hires: recruitment limits as a scenario axis', () => {
     expect(md).toMatch(/\| 20 \| — \| 20 \| 0 \/ 20 \/ \d+ \| .* \| 3 \|/);
   });
 });
+
+describe('refusals around recruitment limits and workbooks', () => {
+  it('refuses recruitment limits with --by team (they are service-wide)', () => {
+    const r = caseplan(['plan', '--target', '19', '--by', 'team', '--max-hires', '3', '--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('recruitment limits are for the whole service');
+  });
+
+  it('refuses writing a table into a file named .xlsx', () => {
+    const r = caseplan(['plan', '--target', '19', '--staff', 'fixtures/staff.csv', '--cases', '3000', '--output', join(folderWith({}), 'plan.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('names a workbook but the format is table: add --format xlsx');
+  });
+
+  it('says a plan the limits leave short is short, in the table', () => {
+    const out = caseplan(['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--max-hires', '20']).stdout;
+    expect(out).toContain('The recruitment limits (at most 20 hires a year) leave this year short: 1,000 open cases are not covered by permanent staff (average caseload 28.3, target 20)');
+  });
+});

@@ -52,8 +52,20 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
       option('years', projection.years.length - 1, 'projection horizon: years 0 (now) to N'),
       rate('growth', projection.rates.growth),
       rate('turnover', projection.rates.turnover),
+      // Each group's rate in use (issue 12): the pooled rate above unless given or derived for the group.
+      ...(['experienced', 'early_career', 'team_manager'] as const).map((g) => rate(`turnover.${g}`, projection.rates.turnoverByGroup[g])),
+      option('max_hires', projection.market.limits.total, 'most case-holding hires a year, both groups (empty: no limit)'),
+      option('max_experienced_hires', projection.market.limits.experienced, 'most experienced hires a year (empty: no limit)'),
+      option('max_early_career_hires', projection.market.limits.earlyCareer, 'most early-career hires a year (empty: no limit)'),
+      option('agency_cover', projection.market.agencyCover ? 'yes' : 'no', 'agency FTE cover what permanent staff cannot in a short year'),
       rate('pay_award', projection.rates.payAward),
       rate('agency_share', projection.rates.agencyShare),
+      ...plan.parameters.config.retention.map((m, i): AssumptionRow => ({
+        assumption: `retention.${i + 1}`,
+        value: `${m.group}: £${m.annualPayment} a year per FTE, turnover ${m.turnover}, from year ${m.fromYear}`,
+        source: 'config',
+        note: 'a retention measure from the config file',
+      })),
     );
   }
   return rows;

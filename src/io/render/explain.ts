@@ -2,10 +2,11 @@
 // named by the JSON field whose value it explains, and carries that same value.
 import type { PlanRun, ProjectionRun } from '../../core/results.js';
 import { addYears, formatIso } from '../../core/dates.js';
+import { exact } from '../../core/exact.js';
 import { formatPounds, pounds, toPounds } from '../../core/money.js';
 import { GROUPS } from '../../core/workforce.js';
 import { caseload, count, fte, grouped, plain, rate, share } from './numbers.js';
-import { demandSourceText, GROUP_LABEL, withoutText } from './plan-text.js';
+import { demandSourceText, GROUP_LABEL, shortageText, withoutText } from './plan-text.js';
 
 export interface ExplanationStep {
   /** The JSON field this step explains (a dotted path into the result). */
@@ -60,7 +61,7 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   const notBinding = active.filter((name) => !plan.binding.includes(name));
   add('binding_constraints', plan.binding,
     plan.binding.length === 0
-      ? hires.experienced + hires.earlyCareer === 0
+      ? hires.experienced + hires.earlyCareer === 0 && !plan.shortage.short
         ? 'No constraint binds: the workforce in post already meets them all, so nobody is hired (nobody is ever removed).'
         : 'No constraint binds on its own: dropping any one of them would not give a cheaper plan.'
       : `A constraint binds when dropping it alone would give a cheaper plan. ` +
@@ -79,6 +80,11 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
           ? ` The experienced hires are there for ${forExperienced.map((name) => `the ${name} (${withoutText(plan, name)})`).join(' and ')}.`
           : ' The experienced hires are there because they meet the constraints at the lowest cost.'));
   add('hires.early_career', hires.earlyCareer, `Early-career hires: ${hires.earlyCareer}, newly qualified, 1.0 FTE each.`);
+  const short = shortageText(plan);
+  if (short !== null) {
+    add('shortage.uncovered_cases', plan.shortage.uncoveredCases,
+      `${short} Within the limits the hires are chosen by fewest uncovered cases, then smallest mix shortfall, then lowest cost; the binding constraints above are those of the plan without the limits.`);
+  }
   add('team_managers_required', plan.teamManagersRequired,
     `Team managers: one per ${count(config.span_of_control)} case-holding FTE, so ceil(${fte(after.caseHoldingFte)} / ${count(config.span_of_control)}) = ${plan.teamManagersRequired} are needed after hires.`);
   add('hires.team_manager', hires.teamManager,
@@ -105,6 +111,17 @@ export function explainProjection(run: ProjectionRun, staffFile: string): Explan
   rateStep('pay_award', 'Pay award', run.rates.payAward);
   const { config } = run.plan.parameters;
   const turnover = run.rates.turnover.value;
+  const byGroup = run.rates.turnoverByGroup;
+  // One rate for every group (as without --turnover-GROUP or retention measures), or each group's own.
+  const oneRate = GROUPS.every((g) => byGroup[g].value.eq(turnover)) && (run.retention === null);
+  if (!oneRate) {
+    for (const g of GROUPS) {
+      steps.push({ step: `rates.turnover_by_group.${g}.value`, value: byGroup[g].value.toNumber(), text: `Turnover of ${GROUP_LABEL[g].toLowerCase()}: ${rate(byGroup[g].value.toNumber())} a year (${byGroup[g].note}).` });
+    }
+  }
+  const leaving = oneRate
+    ? `${rate(turnover.toNumber())} of the FTE`
+    : `each group's rate (retention measures from their year) of its FTE`;
   const growth = run.rates.growth.value;
   const payAward = run.rates.payAward.value;
   for (const y of run.years) {
@@ -112,13 +129,13 @@ export function explainProjection(run: ProjectionRun, staffFile: string): Explan
     const when = `Year ${y.year} (${formatIso(y.date)})`;
     if (y.year > 0) {
       steps.push({ step: at('leavers_fte'), value: plain(y.leaversFte),
-        text: `${when}: ${rate(turnover.toNumber())} of the FTE in post at the end of year ${y.year - 1} leave (each group, agency and permanent alike; a case-holding team manager once) = ${fte(y.leaversFte)} FTE.` });
+        text: `${when}: ${leaving} in post at the end of year ${y.year - 1} leave (agency and permanent alike; a case-holding team manager once, as a team manager) = ${fte(y.leaversFte)} FTE.` });
       steps.push({ step: at('open_cases'), value: y.openCases,
         text: `${when}: open cases ${count(run.plan.demand.openCases)} x (1 + ${rate(growth.toNumber())})^${y.year} = ${count(y.openCases)}.` });
       steps.push({ step: at('experienced_fte'), value: plain(y.experiencedFte),
         text: `${when}: after leavers, progression (staff reaching ${run.plan.parameters.experienceYears} years since qualifying become experienced) and hires, ${fte(y.experiencedFte)} experienced and ${fte(y.earlyCareerFte)} early-career case-holding FTE.` });
       steps.push({ step: at('hires_experienced'), value: y.hires.experienced,
-        text: `${when}: the plan rule (target ${count(run.plan.parameters.rule.target)}${y.mixApplied && run.mix !== null ? `, mix ${rate(run.mix)}` : ''}${run.plan.parameters.rule.caps ? ', caps' : ''}) hires ${y.hires.experienced} experienced and ${y.hires.earlyCareer} early career, giving ${fte(y.caseHoldingFte)} case-holding FTE and an average caseload of ${caseload(y.averageCaseload)}; team managers: ceil(${fte(y.caseHoldingFte)} / ${count(config.span_of_control)}) needed, ${y.hires.teamManager} hired.` });
+        text: `${when}: the plan rule (target ${count(run.plan.parameters.rule.target)}${y.mixApplied && run.mix !== null ? `, mix ${rate(run.mix)}` : ''}${run.plan.parameters.rule.caps ? ', caps' : ''}) ${y.short ? 'within the recruitment limits ' : ''}hires ${y.hires.experienced} experienced and ${y.hires.earlyCareer} early career${y.short ? ` (a short year: ${count(Math.round(y.uncoveredCases * 10) / 10)} cases uncovered, mix ${fte(exact(y.mixShortfallFte))} FTE short${y.agencyCoverFte > 0 ? `; ${fte(exact(y.agencyCoverFte))} agency FTE cover the gap at ${formatPounds(y.agencyCoverCost)}` : ''})` : ''}, giving ${fte(y.caseHoldingFte)} case-holding FTE and an average caseload of ${caseload(y.averageCaseload)}; team managers: ceil(${fte(y.caseHoldingFte)} / ${count(config.span_of_control)}) needed, ${y.hires.teamManager} hired.` });
     }
     const groups = GROUPS.map((g) => {
       const b = y.byGroup[g];
@@ -129,15 +146,15 @@ export function explainProjection(run: ProjectionRun, staffFile: string): Explan
     steps.push({ step: at('paybill'), value: toPounds(y.paybill),
       text: `${when}: paybill (FTE to 6 decimals; unit cost = salary x (1 + on-costs) x (1 + ${rate(payAward.toNumber())})^${y.year}): ${groups.join('; ')}; total ${formatPounds(y.paybill)}.` });
     steps.push({ step: at('baseline_cost'), value: toPounds(y.baselineCost),
-      text: `${when}: baseline: today's workforce before hires (the same FTE per group) at this year's unit costs${y.year > 0 ? `, plus replacing ${rate(turnover.toNumber())} of it at ${formatPounds(pounds(config.recruitment_cost))} a hire` : ''} = ${formatPounds(y.baselineCost)}.` });
+      text: `${when}: baseline: today's workforce before hires (the same FTE per group) at this year's unit costs${y.year > 0 ? `, plus replacing ${oneRate ? rate(turnover.toNumber()) : "each group's rate"} of it at ${formatPounds(pounds(config.recruitment_cost))} a hire` : ''} = ${formatPounds(y.baselineCost)}.` });
     steps.push({ step: at('additional_cost'), value: toPounds(y.additionalCost),
-      text: `${when}: additional cost = ${formatPounds(y.paybill)} paybill + ${formatPounds(y.recruitmentCost)} recruitment - ${formatPounds(y.baselineCost)} baseline = ${formatPounds(y.additionalCost)}.` });
+      text: `${when}: additional cost = ${formatPounds(y.paybill)} paybill + ${formatPounds(y.recruitmentCost)} recruitment${y.agencyCoverCost.isZero() ? '' : ` + ${formatPounds(y.agencyCoverCost)} agency cover`}${y.retentionCost.isZero() ? '' : ` + ${formatPounds(y.retentionCost)} retention payments`} - ${formatPounds(y.baselineCost)} baseline = ${formatPounds(y.additionalCost)}.` });
   }
   const last = run.years.length - 1;
   steps.push({
     step: 'totals.additional_cost',
     value: toPounds(run.totals.additionalCost),
-    text: `Additional cost over years 0-${last}: ${formatPounds(run.totals.paybill)} paybill + ${formatPounds(run.totals.recruitmentCost)} recruitment - ${formatPounds(run.totals.baselineCost)} baseline = ${formatPounds(run.totals.additionalCost)}.`,
+    text: `Additional cost over years 0-${last}: ${formatPounds(run.totals.paybill)} paybill + ${formatPounds(run.totals.recruitmentCost)} recruitment${run.totals.agencyCoverCost.isZero() ? '' : ` + ${formatPounds(run.totals.agencyCoverCost)} agency cover`}${run.totals.retentionCost.isZero() ? '' : ` + ${formatPounds(run.totals.retentionCost)} retention payments`} - ${formatPounds(run.totals.baselineCost)} baseline = ${formatPounds(run.totals.additionalCost)}.`,
   });
   return steps;
 }

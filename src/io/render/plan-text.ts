@@ -1,6 +1,6 @@
 // The plan for people: headline, current vs after, hires and cost by group, assumptions.
 import { formatIso } from '../../core/dates.js';
-import { sumExact } from '../../core/exact.js';
+import { exact, sumExact } from '../../core/exact.js';
 import { formatPounds, pounds } from '../../core/money.js';
 import type { Plan } from '../../core/plan.js';
 import type { Constraint } from '../../core/hiring.js';
@@ -38,9 +38,10 @@ export function assumptionItems(plan: Plan): string[] {
     `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(pounds(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
     `one team manager per ${count(config.span_of_control)} case-holding FTE (${count(plan.teamManagersRequired)} needed after hires)`,
   ];
-  if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires`);
+  if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires${plan.shortage.mixShortfallFte > 0 ? ' (not met within the recruitment limits)' : ''}`);
   if (rule.caps !== null) items.push(`caseload caps: ${count(rule.caps.earlyCareer)} per early-career FTE, ${count(rule.caps.experienced)} per experienced FTE`);
-  for (const name of plan.binding) items.push(`binding constraint: ${name}: ${withoutText(plan, name)}`);
+  const limited = plan.shortage.short ? ' (without the recruitment limits)' : '';
+  for (const name of plan.binding) items.push(`binding constraint${limited}: ${name}: ${withoutText(plan, name)}`);
   return items;
 }
 
@@ -56,9 +57,26 @@ export function withoutText(plan: Plan, name: Constraint): string {
   return `without it ${what} ${meets}, ${formatPounds(annualPrice)} a year cheaper`;
 }
 
+/** A plan the recruitment limits leave short: what permanent staff cannot cover, said plainly. */
+export function shortageText(plan: Plan): string | null {
+  const { short, uncoveredCases, mixShortfallFte } = plan.shortage;
+  if (!short) return null;
+  const limits = plan.parameters.limits;
+  const asked = [
+    limits?.total != null ? `at most ${limits.total} hires` : null,
+    limits?.experienced != null ? `${limits.experienced} experienced` : null,
+    limits?.earlyCareer != null ? `${limits.earlyCareer} early career` : null,
+  ].filter((x) => x !== null);
+  const gaps = [
+    uncoveredCases > 0 ? `${count(Math.round(uncoveredCases * 10) / 10)} open cases are not covered by permanent staff (average caseload ${caseload(plan.after.averageCaseload)}, target ${count(plan.parameters.rule.target)})` : null,
+    mixShortfallFte > 0 ? `the experienced share is ${fte(exact(mixShortfallFte))} FTE short of the mix (${share(plan.after.experiencedShare)})` : null,
+  ].filter((x) => x !== null);
+  return `The recruitment limits (${asked.join(', ')} a year) leave this year short: ${gaps.join(', and ')}.`;
+}
+
 export function headline(plan: Plan): string {
   const { hires, cost } = plan;
-  if (hires.total === 0) return `No hires needed: the workforce in post already meets every constraint.`;
+  if (hires.total === 0 && !plan.shortage.short) return `No hires needed: the workforce in post already meets every constraint.`;
   return `Hire ${hires.experienced} experienced and ${hires.earlyCareer} early-career social workers and ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}: ${formatPounds(cost.annual)} a year, plus ${formatPounds(cost.oneOff)} one-off.`;
 }
 
@@ -97,7 +115,7 @@ export function planSections(plan: Plan): PlanSections {
 
   return {
     title: { kind: 'heading', text: `caseplan: average caseload to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
-    headline: { kind: 'paragraph', text: headline(plan), emphasis: 'strong' },
+    headline: { kind: 'paragraph', text: [headline(plan), shortageText(plan)].filter((t) => t !== null).join(' '), emphasis: 'strong' },
     nowAfter: {
       kind: 'table',
       head: ['', 'Now', 'After hires'],

@@ -1,7 +1,7 @@
 // The projection in every format, from the same values: blocks for table/markdown, CSV rows, JSON.
 import type { ProjectionRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
-import { formatPounds, sumMoney, toPounds } from '../../core/money.js';
+import { formatPounds, sumMoney, toPounds, type Money } from '../../core/money.js';
 import { exact, sumExact } from '../../core/exact.js';
 import type { ProjectionYear } from '../../core/projection.js';
 import type { Rate } from '../../core/rates.js';
@@ -191,7 +191,14 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
   ];
 }
 
+const GROUP_NAMES: Record<(typeof GROUPS)[number], string> = { experienced: 'experienced social workers', early_career: 'early-career social workers', team_manager: 'team managers' };
+
 export function projectionSections(run: ProjectionRun): ProjectionSections {
+  // Agency cover and retention payments get their own columns when there are any, so each row adds up:
+  // paybill + recruitment + agency cover + retention - baseline = additional.
+  const coverColumn = run.market.agencyCover;
+  const retentionColumn = run.retention !== null;
+  const extra = (cover: Money, retention: Money) => [...(coverColumn ? [pounds(cover)] : []), ...(retentionColumn ? [pounds(retention)] : [])];
   const rows = run.years.map((y) => [
     String(y.year),
     formatIso(y.date),
@@ -204,19 +211,27 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     `${y.hires.experienced} / ${y.hires.earlyCareer} / ${y.hires.teamManager}`,
     pounds(y.paybill),
     pounds(y.recruitmentCost),
+    ...extra(y.agencyCoverCost, y.retentionCost),
     pounds(y.baselineCost),
     pounds(y.additionalCost),
   ]);
   const t = run.totals;
-  rows.push(['Total', '', '', '', '', '', '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
+  rows.push(['Total', '', '', '', '', '', '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), ...extra(t.agencyCoverCost, t.retentionCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
 
   const items = [
     rateItem('demand growth', run.rates.growth),
     rateItem('turnover', run.rates.turnover),
+    // Each group's rate, where one differs from the pooled rate above.
+    ...GROUPS.filter((g) => !run.rates.turnoverByGroup[g].value.eq(run.rates.turnover.value)).map((g) => rateItem(`turnover of ${GROUP_NAMES[g]}`, run.rates.turnoverByGroup[g])),
     rateItem('pay award', run.rates.payAward),
     `agency share now: ${rate(run.rates.agencyShare.value.toNumber())} (${run.rates.agencyShare.note}); agency FTE cost ${rate(run.plan.parameters.config.agency_premium)} more`,
   ];
   if (run.mix !== null) items.push(`the mix of ${rate(run.mix)} applies from year ${run.mixBy}${run.mixBy > 0 ? ' (not to the year-0 plan above)' : ''}`);
+  const { limits } = run.market;
+  const limitWords = [limits.total === null ? null : `${limits.total} hires`, limits.experienced === null ? null : `${limits.experienced} experienced`, limits.earlyCareer === null ? null : `${limits.earlyCareer} early career`].filter((w) => w !== null);
+  if (limitWords.length > 0) items.push(`recruitment limits: at most ${limitWords.join(', ')} a year (team managers not limited)`);
+  if (run.market.agencyCover) items.push('agency cover: in a short year, experienced agency FTE cover what permanent staff cannot, at the agency premium; not hires');
+  if (run.retention !== null) items.push('retention measures: see the invest-to-save table above; payments are per permanent FTE of the group after hires, plus on-costs');
   if (run.agencyConversion !== null) {
     items.push(
       `--convert-agency: ${fte(run.agencyConversion.convertedFte)} agency FTE replaced by permanent staff in year 1 (${run.agencyConversion.hires} hires); ` +
@@ -233,8 +248,8 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     },
     years: {
       kind: 'table',
-      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', 'Baseline', 'Additional'],
-      align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', ...(coverColumn ? ['Agency cover'] : []), ...(retentionColumn ? ['Retention'] : []), 'Baseline', 'Additional'],
+      align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(coverColumn ? ['right' as const] : []), ...(retentionColumn ? ['right' as const] : []), 'right', 'right'],
       rows,
       totalRow: true,
       // On a narrow terminal: workforce columns, then cost columns, each with the year.
