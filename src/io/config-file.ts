@@ -17,7 +17,13 @@ export async function readConfig(path: string | null): Promise<Config> {
   try {
     json = JSON.parse(source.text);
   } catch (error) {
-    throw new InputError([{ file: source.name, line: null, column: null, header: null, message: `not valid JSON: ${(error as Error).message}` }]);
+    // Node says "at position 25"; a person wants the line and column.
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const before = at === null ? null : source.text.slice(0, Number(at[1]));
+    const line = before === null ? null : before.split('\n').length;
+    const column = before === null ? null : before.length - before.lastIndexOf('\n');
+    throw new InputError([{ file: source.name, line, column, header: null, message: `not valid JSON: ${message}` }]);
   }
   const { ConfigSchema } = await import('./config-schema.js');
   const parsed = ConfigSchema.safeParse(json);
@@ -75,6 +81,11 @@ function knownKeys(schema: typeof import('./config-schema.js').ConfigSchema): Kn
 
 /** For an unknown key, the known key it most likely meant: "; did you mean salaries?"; likewise a role. */
 function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }, json: unknown, knownKeys: KnownKeys): string {
+  // A rate written as a percentage number: "on_cost_rate": 30.
+  if (issue.code === 'too_big' && issue.path.length === 1 && /_rate$|_premium$/.test(String(issue.path[0]))) {
+    const given = (json as Record<string, unknown>)[String(issue.path[0])];
+    if (typeof given === 'number' && given > 1 && given <= 100) return `; ${given} looks like a percentage: write ${given / 100} or "${given}%"`;
+  }
   if (issue.path[0] === 'role_aliases' && issue.path.length === 2 && issue.code === 'invalid_value') {
     const given = (json as { role_aliases: Record<string, unknown> }).role_aliases[String(issue.path[1])];
     const best = typeof given === 'string' ? nearest(normaliseName(given), [...ROLES]) : null;

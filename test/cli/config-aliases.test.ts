@@ -64,3 +64,18 @@ describe('column aliases are checked against the columns caseplan reads and the 
     expect(run.stderr).toContain(`caseplan: warning: ${config}: role_aliases: "senior_sw" matches no role in ${staff}; the alias changes nothing`);
   });
 });
+
+describe('config messages a person can act on', () => {
+  it('says a rate written as a percentage number looks like one', () => {
+    const { run, config } = planWith({ on_cost_rate: 30 });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${config}: on_cost_rate: Too big: expected number to be <=5; 30 looks like a percentage: write 0.3 or "30%"`);
+  });
+
+  it('gives the line and column of a JSON syntax error', () => {
+    const dir = folderWith({ 'staff.csv': STAFF, 'config.json': '{\n  "on_cost_rate": 0.3,\n  "agency_premium" 0.33\n}\n' });
+    const run = caseplan(['plan', '--target', '19', '--cases', '60', '--staff', join(dir, 'staff.csv'), '--config', join(dir, 'config.json')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(new RegExp(`^${join(dir, 'config.json')}:3:20: not valid JSON`, 'm'));
+  });
+});
