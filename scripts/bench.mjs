@@ -6,11 +6,15 @@
 // --by team` on them, beside a bare pass of caseplan's own CSV parser over the referrals file, a
 // bare csv-parse pass and `wc -l`, so the cost of everything caseplan does is a ratio that holds on
 // any machine; and the cold start of `caseplan --help` and `caseplan plan` on the fixtures.
+// When Miller (`mlr`) is on the PATH it also times, in the same run, one Miller pass over the
+// referrals that does the least caseplan must (`filter` the open cases, `then count`), and prints the
+// targets as ratios that hold on any machine: plan --by team / Miller <= 1.0 and
+// `caseplan --help` / `node -e 0` <= 1.2.
 //
 //   npm run bench [-- --runs 5] [-- --keep]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -22,6 +26,11 @@ const node = process.execPath;
 const bin = join(ROOT, 'bin/caseplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'caseplan-bench-'));
 const haveTime = existsSync('/usr/bin/time');
+const haveMiller = spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status === 0;
+// Open cases at the as-of date, by caseplan's rule: outcome not `nfa` (an empty outcome is a case)
+// and closed_date empty (every generated referral is received on or before the as-of date, and none
+// closes after it); Miller's count equals caseplan's "open cases" (215,357 at this seed).
+const MILLER_FILTER = '$outcome != "nfa" && $closed_date == ""';
 
 if (!existsSync(join(ROOT, 'dist/main.js'))) {
   console.error('bench: dist/main.js is missing; run npm install (or npm run build) first');
@@ -38,6 +47,22 @@ const generated = spawnSync(
 if (generated.status !== 0) process.exit(1);
 const referrals = join(dir, 'referrals.csv');
 const staff = join(dir, 'staff.csv');
+// The generator can draw a leaver whose leave_date falls before their start_date (2 rows at this
+// seed), which caseplan rightly refuses; drop such rows, say so, and leave the fix to the generator.
+{
+  const [header, ...rows] = readFileSync(staff, 'utf8').split('\n').filter((l) => l !== '');
+  const names = header.split(',');
+  const start = names.indexOf('start_date');
+  const leave = names.indexOf('leave_date');
+  const kept = rows.filter((line) => {
+    const cells = line.split(',');
+    return !(cells[leave] && cells[start] && cells[leave] < cells[start]);
+  });
+  if (kept.length !== rows.length) {
+    writeFileSync(staff, `${[header, ...kept].join('\n')}\n`);
+    process.stderr.write(`(dropped ${rows.length - kept.length} generated staff rows with leave_date before start_date) `);
+  }
+}
 const lines = (file) => readFileSync(file, 'latin1').split('\n').filter((l) => l !== '').length - 1;
 const referralRows = lines(referrals);
 const staffRows = lines(staff);
@@ -91,37 +116,51 @@ function once(command, args) {
   return { wall: Number(process.hrtime.bigint() - started) / 1e9, rssKb: null };
 }
 
-function measure(label, command, args, { rows = null, bytes = null } = {}) {
-  once(command, args); // warm the file cache
-  const runs = Array.from({ length: RUNS }, () => once(command, args));
-  const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
-  const median = walls[Math.floor(walls.length / 2)];
-  const rss = runs.every((r) => r.rssKb !== null) ? Math.max(...runs.map((r) => r.rssKb)) / 1024 : null;
-  const result = { label, median, rows, bytes, rss };
-  process.stderr.write(`  ${label}: ${median.toFixed(3)} s\n`);
-  return result;
+// The commands run in rounds (each once per round, in turn) rather than one after another, so that a
+// change in the machine's load during the bench falls on every command alike and the ratios between
+// them, taken in the same run, stay fair.
+function measureAll(jobs) {
+  for (const job of jobs) once(job.command, job.args); // warm the file cache
+  const runs = jobs.map(() => []);
+  for (let round = 0; round < RUNS; round++) jobs.forEach((job, k) => runs[k].push(once(job.command, job.args)));
+  return jobs.map((job, k) => {
+    const walls = runs[k].map((r) => r.wall).sort((a, b) => a - b);
+    const median = walls[Math.floor(walls.length / 2)];
+    const rss = runs[k].every((r) => r.rssKb !== null) ? Math.max(...runs[k].map((r) => r.rssKb)) / 1024 : null;
+    process.stderr.write(`  ${job.label}: ${median.toFixed(3)} s\n`);
+    return { label: job.label, median, rows: job.rows ?? null, bytes: job.bytes ?? null, rss };
+  });
 }
 
-process.stderr.write(`timing, ${RUNS} runs each (median wall time, peak RSS of any run):\n`);
+process.stderr.write(`timing, ${RUNS} rounds (median wall time, peak RSS of any run):\n`);
 const fixtures = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
 const national = ['--staff', staff, '--referrals', referrals, '--as-of', '2026-09-30', '--quiet'];
 const both = { rows: referralRows + staffRows, bytes: referralBytes + staffBytes };
 const only = { rows: referralRows, bytes: referralBytes };
-const results = [
-  measure('caseplan --help', node, [bin, '--help']),
-  measure('node -e 0 (start-up alone)', node, ['-e', '0']),
-  measure('caseplan plan (fixtures)', node, [bin, 'plan', '--target', '19', ...fixtures, '--format', 'json']),
-  measure('caseplan validate', node, [bin, 'validate', ...national], both),
-  measure('caseplan plan --years 5 --by team', node, [bin, 'plan', '--target', '19', '--mix', '50%', '--years', '5', '--by', 'team', ...national, '--format', 'csv'], both),
-  measure('own parser alone (referrals)', node, [join(dir, 'own-parser.mjs'), referrals], only),
-  measure('csv-parse alone (referrals)', node, [join(dir, 'csv-parse.mjs'), referrals], only),
-  measure('wc -l (referrals)', 'wc', ['-l', referrals], only),
+const jobs = [
+  { label: 'caseplan --help', command: node, args: [bin, '--help'] },
+  { label: 'node -e 0 (start-up alone)', command: node, args: ['-e', '0'] },
+  { label: 'caseplan plan (fixtures)', command: node, args: [bin, 'plan', '--target', '19', ...fixtures, '--format', 'json'] },
+  { label: 'caseplan validate', command: node, args: [bin, 'validate', ...national], ...both },
+  { label: 'caseplan plan --years 5 --by team', command: node, args: [bin, 'plan', '--target', '19', '--mix', '50%', '--years', '5', '--by', 'team', ...national, '--format', 'csv'], ...both },
+  { label: 'own parser alone (referrals)', command: node, args: [join(dir, 'own-parser.mjs'), referrals], ...only },
+  { label: 'csv-parse alone (referrals)', command: node, args: [join(dir, 'csv-parse.mjs'), referrals], ...only },
+  { label: 'wc -l (referrals)', command: 'wc', args: ['-l', referrals], ...only },
 ];
+if (haveMiller) {
+  jobs.push({ label: 'mlr filter then count (referrals)', command: 'mlr', args: ['--icsv', '--ojson', 'filter', MILLER_FILTER, 'then', 'count', referrals], ...only });
+  const counted = spawnSync('mlr', ['--icsv', '--ojson', 'filter', MILLER_FILTER, 'then', 'count', referrals], { encoding: 'utf8' });
+  process.stderr.write(`  (Miller counts ${JSON.parse(counted.stdout || '[{}]')[0]?.count ?? '?'} open cases)\n`);
+} else process.stderr.write('  mlr (Miller) is not on the PATH: the plan / Miller ratio is skipped\n');
+const loadBefore = loadavg()[0];
+const results = measureAll(jobs);
+const loadAfter = loadavg()[0];
+const miller = haveMiller ? results[results.length - 1] : null;
 
 // 4. The table, and the targets of issue 6.
 const pad = (text, n, right = false) => (right ? String(text).padStart(n) : String(text).padEnd(n));
 console.log(`\ncaseplan bench: ${referralRows.toLocaleString('en-GB')} referrals (${mb(referralBytes)} MB) + ${staffRows.toLocaleString('en-GB')} staff (${mb(staffBytes)} MB)`);
-console.log(`machine: ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} runs each\n`);
+console.log(`machine: ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} rounds; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after\n`);
 console.log(`${pad('command', 36)} ${pad('wall (s)', 9, true)} ${pad('rows/s', 12, true)} ${pad('MB/s', 8, true)} ${pad('peak RSS (MB)', 14, true)}`);
 for (const r of results) {
   const perSecond = (n) => (n === null ? '' : Math.round(n / r.median).toLocaleString('en-GB'));
@@ -139,8 +178,17 @@ const checks = [
   [`caseplan --help: ${(help.median * 1000).toFixed(0)} ms (target < 120; node alone ${(bare.median * 1000).toFixed(0)} ms)`, help.median < 0.12],
   [`caseplan plan on the fixtures: ${(small.median * 1000).toFixed(0)} ms (target < 250)`, small.median < 0.25],
 ];
+// The ratios of issue 11: each against a reference timed in the same run, so they hold on any machine.
+const ratios = [
+  miller
+    ? [`plan --by team / Miller filter then count: ${(plan.median / miller.median).toFixed(2)}x (target <= 1.0)`, plan.median / miller.median <= 1.0]
+    : ['plan --by team / Miller: skipped, mlr (Miller) is not on the PATH', null],
+  [`caseplan --help / node -e 0: ${(help.median / bare.median).toFixed(2)}x (target <= 1.2)`, help.median / bare.median <= 1.2],
+];
 console.log('');
 for (const [text, ok] of checks) console.log(`${ok === null ? '  ' : ok ? 'ok' : '--'} ${text}`);
+console.log('');
+for (const [text, ok] of ratios) console.log(`${ok === null ? '  ' : ok ? 'ok' : '--'} ${text}`);
 
 if (KEEP) console.log(`\ndata kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
