@@ -24,6 +24,10 @@ const RUNS = Number(argv[argv.indexOf('--runs') + 1] || 5) || 5;
 const KEEP = argv.includes('--keep');
 const node = process.execPath;
 const bin = join(ROOT, 'bin/caseplan.js');
+if (!existsSync(join(ROOT, 'dist/main.js'))) {
+  console.error('bench: dist/main.js is missing; run npm install (or npm run build) first');
+  process.exit(2);
+}
 const dir = mkdtempSync(join(tmpdir(), 'caseplan-bench-'));
 const haveTime = existsSync('/usr/bin/time');
 const haveMiller = spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -32,10 +36,6 @@ const haveMiller = spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status =
 // closes after it); Miller's count equals caseplan's "open cases" (215,357 at this seed).
 const MILLER_FILTER = '$outcome != "nfa" && $closed_date == ""';
 
-if (!existsSync(join(ROOT, 'dist/main.js'))) {
-  console.error('bench: dist/main.js is missing; run npm install (or npm run build) first');
-  process.exit(2);
-}
 
 // 1. Data: the same seed gives the same files on every machine.
 process.stderr.write('generating the national data set... ');
