@@ -109,7 +109,7 @@ function* staff() {
     const team = pick(teams);
     const early = random() < 0.55;
     const qualified = asOf - Math.round((early ? 1 + random() * 2 : 4 + random() * 12) * 365.25) * DAY;
-    rows.push({ team, role: 'Social Worker', fte: '1', qualified, agency: random() < 0.3, salary: '', start: qualified + 30 * DAY, leave: asOf - Math.round(random() * 360) * DAY, early });
+    rows.push({ team, role: 'Social Worker', fte: '1', qualified, agency: random() < 0.3, salary: '', start: qualified + 30 * DAY, leave: Math.max(qualified + 60 * DAY, asOf - Math.round(random() * 360) * DAY), early });
   }
   for (let i = 0; i < 2; i++) {
     rows.push({ team: pick(teams), role: 'Social Worker', fte: '1', qualified: asOf - 40 * DAY, agency: false, salary: '32251', start: asOf + (20 + i * 15) * DAY, leave: null, early: true });

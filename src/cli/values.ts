@@ -1,7 +1,7 @@
 // Flag values: parsed strictly, with a usage error (exit 2) that says what was expected.
 import { InvalidArgumentError } from 'commander';
 import type { Day } from '../core/dates.js';
-import { decodeDate, EXCEL_SERIAL } from '../io/values.js';
+import { decodeDate, EXCEL_SERIAL } from '../io/date-cells.js';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIso } from '../../src/core/dates.js';
-import { decodeAmount, decodeDate, decodeNumber, decodeWholeNumber, decodeYesNo } from '../../src/io/values.js';
+import { decodeAmount, decodeDate, decodeNumber, decodeWholeNumber, decodeYesNo, fastIsoDay } from '../../src/io/values.js';
 
 const date = (text: string) => {
   const d = decodeDate(text);
@@ -36,6 +36,14 @@ describe('dates', () => {
     expect(date('20000')).toBe('1954-10-03');
     expect(date('80001')).toMatch(/^error: a date/);
     expect(date('19999')).toMatch(/^error: a date/);
+  });
+
+  it('never reads a date with a letter in it, on the fast path either ("202X-01-01" is not 1020-01-01)', () => {
+    expect(date('202X-01-01')).toMatch(/^error/);
+    expect(date('2O20-01-01')).toMatch(/^error/);
+    expect(date('01/0l/2020')).toMatch(/^error/);
+    expect(fastIsoDay('202X-01-01')).toBeNaN();
+    expect(fastIsoDay('3X/01/2020')).toBeNaN();
   });
 
   it('reads the date-times of UK Excel exports, checking the time', () => {
