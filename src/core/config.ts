@@ -54,7 +54,16 @@ export function findAlias<T extends string>(aliases: readonly ValueAlias<T>[], t
 
 export interface Config {
   salaries: { experienced: number; early_career: number; team_manager: number };
-  on_cost_rate: number;
+  /** A flat rate of employer on-costs on salary; null: itemised (National Insurance, pension, levy), the default. */
+  on_cost_rate: number | null;
+  /** Employer National Insurance on pay above the secondary threshold (15% from 6 April 2025). */
+  ni_rate: number;
+  /** £ a year of a person's pay free of employer NI (£5,000 from 6 April 2025). */
+  ni_threshold: number;
+  /** Employer pension contribution (LGPS average total employer rate, 2022 valuations: 21.1%). */
+  pension_rate: number;
+  /** Apprenticeship levy (0.5% of the paybill; councils are over the £3m allowance). */
+  levy_rate: number;
   recruitment_cost: number;
   span_of_control: number;
   agency_premium: number;
@@ -73,11 +82,17 @@ export interface Config {
 }
 
 /** Where each default comes from (docs/method.md, "Assumptions and their sources"; shared/domain.md). */
-export const DEFAULT_SOURCES: Record<'salaries.experienced' | 'salaries.early_career' | 'salaries.team_manager' | 'on_cost_rate' | 'recruitment_cost' | 'span_of_control' | 'agency_premium', string> = {
+export const DEFAULT_SOURCES: Record<
+  'salaries.experienced' | 'salaries.early_career' | 'salaries.team_manager' | 'ni_rate' | 'ni_threshold' | 'pension_rate' | 'levy_rate' | 'recruitment_cost' | 'span_of_control' | 'agency_premium',
+  string
+> = {
   'salaries.experienced': "one council's 2019/20 senior/advanced social worker band, bottom point (social worker and senior range £34,688-£43,744)",
   'salaries.early_career': "the same council's 2019/20 ASYE (newly qualified) point",
   'salaries.team_manager': "the same council's 2019/20 team manager band, midpoint (£44,838-£50,711)",
-  on_cost_rate: 'employer National Insurance plus Local Government Pension Scheme contributions, roughly 25-32% of salary; a flat illustrative rate',
+  ni_rate: "employer National Insurance, 15% of pay above the secondary threshold from 6 April 2025 (councils cannot claim the Employment Allowance)",
+  ni_threshold: 'the secondary threshold, £5,000 a year from 6 April 2025, on each person\'s own pay',
+  pension_rate: 'Local Government Pension Scheme: average total employer rate of the 2022 valuations, for 2023-26 (each fund has its own)',
+  levy_rate: 'apprenticeship levy, 0.5% of the paybill (a council\'s paybill is over the £3m allowance)',
   recruitment_cost: "one council's 2020 welcome and retention payments for a new permanent social worker; advertising and agency fees come on top",
   span_of_control: 'no national standard; frontline teams commonly have 6-8 social workers per team manager',
   agency_premium: "one authority's 2019 FOI answer: £82,875 for an agency worker against £62,170 for a permanent one, a year",
@@ -86,7 +101,11 @@ export const DEFAULT_SOURCES: Record<'salaries.experienced' | 'salaries.early_ca
 /** Illustrative defaults with their sources: shared/domain.md, restated in the README. */
 export const DEFAULT_CONFIG: Config = {
   salaries: { experienced: 39_438, early_career: 32_251, team_manager: 47_775 },
-  on_cost_rate: 0.3,
+  on_cost_rate: null,
+  ni_rate: 0.15,
+  ni_threshold: 5_000,
+  pension_rate: 0.211,
+  levy_rate: 0.005,
   recruitment_cost: 6_000,
   span_of_control: 7,
   agency_premium: 0.33,

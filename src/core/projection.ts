@@ -1,7 +1,7 @@
 // The multi-year projection (issue 3): demand growth, turnover, progression, the plan rule each
 // year, pay award, agency premium, and a do-nothing baseline. Year 0 is the as-of date.
 import type { Config } from './config.js';
-import { agencyFactor, unitAnnualCosts, type UnitCosts } from './costs.js';
+import { agencyFactor, marginalOnCostRate, unitAnnualCosts, type UnitCosts } from './costs.js';
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
@@ -218,7 +218,8 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     for (const m of measures) if (m.fromYear <= year) rates[m.group] = m.turnover;
     return rates;
   };
-  const onCost = ONE.plus(exact(config.on_cost_rate));
+  // A retention payment is pay on top of a salary over the NI threshold: the marginal on-costs.
+  const onCost = ONE.plus(marginalOnCostRate(config));
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
   const baselineGroups = payGroups(input.cohorts);
   // The baseline does nothing: no retention measures, the groups' own rates.

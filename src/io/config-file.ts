@@ -108,6 +108,10 @@ function resolveConfig(file: ConfigFile): Config {
   return {
     salaries: { ...DEFAULT_CONFIG.salaries, ...file.salaries },
     on_cost_rate: file.on_cost_rate ?? DEFAULT_CONFIG.on_cost_rate,
+    ni_rate: file.ni_rate ?? DEFAULT_CONFIG.ni_rate,
+    ni_threshold: file.ni_threshold ?? DEFAULT_CONFIG.ni_threshold,
+    pension_rate: file.pension_rate ?? DEFAULT_CONFIG.pension_rate,
+    levy_rate: file.levy_rate ?? DEFAULT_CONFIG.levy_rate,
     recruitment_cost: file.recruitment_cost ?? DEFAULT_CONFIG.recruitment_cost,
     span_of_control: file.span_of_control ?? DEFAULT_CONFIG.span_of_control,
     agency_premium: file.agency_premium ?? DEFAULT_CONFIG.agency_premium,

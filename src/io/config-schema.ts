@@ -28,6 +28,11 @@ export const ConfigSchema = z
       .partial()
       .strict(),
     on_cost_rate: rate(z.number().finite().min(0).max(5)),
+    // Itemised on-costs (issue 12); on_cost_rate, when given, replaces them with a flat rate.
+    ni_rate: rate(z.number().finite().min(0).max(1)),
+    ni_threshold: pounds,
+    pension_rate: rate(z.number().finite().min(0).max(1)),
+    levy_rate: rate(z.number().finite().min(0).max(1)),
     recruitment_cost: pounds,
     span_of_control: z.number().finite().positive(),
     agency_premium: rate(z.number().finite().min(0).max(10)),

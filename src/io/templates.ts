@@ -17,7 +17,11 @@ export const TEMPLATES = {
   config: JSON.stringify(
     {
       salaries: DEFAULT_CONFIG.salaries,
-      on_cost_rate: DEFAULT_CONFIG.on_cost_rate,
+      // on_cost_rate (a flat rate) is left out: the itemised on-costs below are the default.
+      ni_rate: DEFAULT_CONFIG.ni_rate,
+      ni_threshold: DEFAULT_CONFIG.ni_threshold,
+      pension_rate: DEFAULT_CONFIG.pension_rate,
+      levy_rate: DEFAULT_CONFIG.levy_rate,
       recruitment_cost: DEFAULT_CONFIG.recruitment_cost,
       span_of_control: DEFAULT_CONFIG.span_of_control,
       agency_premium: DEFAULT_CONFIG.agency_premium,

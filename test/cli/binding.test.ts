@@ -3,7 +3,7 @@
 // staff are hired.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseplan, folderWith, json } from './run.js';
+import { caseplan, FLAT_ON_COSTS, folderWith, json } from './run.js';
 
 /** Wakefield 2018's census shape: 164.7 case-holding FTE, 98.5 of them experienced. */
 function wakefieldLike(): string {
@@ -19,7 +19,7 @@ function wakefieldLike(): string {
 }
 
 const staff = wakefieldLike();
-const base = ['plan', '--target', '15', '--mix', '50%', '--staff', staff, '--cases', '3611', '--as-of', '2018-09-30'];
+const base = ['plan', '--target', '15', '--mix', '50%', '--staff', staff, '--cases', '3611', '--as-of', '2018-09-30', ...FLAT_ON_COSTS];
 
 describe('binding constraints: dropping one alone would give a cheaper plan', () => {
   const plan = json(caseplan([...base, '--format', 'json']));
@@ -46,7 +46,7 @@ describe('binding constraints: dropping one alone would give a cheaper plan', ()
   });
 
   it('does not call a constraint binding when dropping it changes nothing (Sheffield: the target already holds)', () => {
-    const sheffield = json(caseplan(['plan', '--target', '19', '--mix', '50%', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30', '--format', 'json']));
+    const sheffield = json(caseplan(['plan', '--target', '19', '--mix', '50%', '--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30', '--format', 'json', ...FLAT_ON_COSTS]));
     expect(sheffield.binding_constraints).toEqual(['mix']);
     expect(sheffield.constraints.target).toMatchObject({ binding: false, annual_price: 0 });
     expect(sheffield.constraints.mix.annual_price).toBe(4846842);

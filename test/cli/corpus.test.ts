@@ -1,10 +1,11 @@
 // Real-world awkward exports, one test per file in test/corpus, asserting the exact result or the exact messages.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { caseplan, folderWith, json } from './run.js';
+import { FLAT_ON_COSTS, caseplan, folderWith, json } from './run.js';
 
 const plan = (file: string, extra: string[] = []) =>
-  caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', `test/corpus/${file}`, '--format', 'json', ...extra]);
+  // A flat 30% on-costs unless the case brings its own config: the figures were worked out with it.
+  caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', `test/corpus/${file}`, '--format', 'json', ...(extra.includes('--config') ? [] : FLAT_ON_COSTS), ...extra]);
 
 describe('awkward files that must be read', () => {
   it('excel-uk-bom-crlf.csv: BOM, CRLF, title-case headers and roles, DD/MM/YYYY, £ with separators, FTE as %', () => {
@@ -29,12 +30,12 @@ describe('awkward files that must be read', () => {
     expect(run.stderr).toBe('');
     // £39,438 x 1.3 + £32,251 x 0.6 x 1.3 + 47,775 x 1.3 (team manager, config salary).
     expect(json(run).current).toMatchObject({ case_holding_fte: 1.6, experienced_fte: 1, early_career_fte: 0.6, team_manager_fte: 1, open_cases: 27, paybill: 138532.68 });
-    const byTeam = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/excel-unicode-text-utf16le.txt', '--by', 'team', '--format', 'csv']);
+    const byTeam = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/excel-unicode-text-utf16le.txt', '--by', 'team', '--format', 'csv', ...FLAT_ON_COSTS]);
     expect(byTeam.stdout.split('\n')[1]).toBe('Children’s Services North,1.6,1,0.6,1,27,16.875,0,0,0,0,0,');
   });
 
   it('utf16be-bom.csv: UTF-16 BE with a BOM, comma-delimited, a quoted comma and accented team names', () => {
-    const run = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/utf16be-bom.csv', '--by', 'team', '--format', 'csv']);
+    const run = caseplan(['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', 'test/corpus/utf16be-bom.csv', '--by', 'team', '--format', 'csv', ...FLAT_ON_COSTS]);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n').slice(1, 4)).toEqual([
       'Fostering — Sud (Équipe 2),1,0,1,0,10,10,0,0,1,62107.5,6000,',
@@ -70,7 +71,7 @@ describe('awkward files that must be read', () => {
   });
 
   it('establishment-report.tsv: title lines with commas above a tab-delimited header that needs column_aliases, and a "Grand Total" row at the end', () => {
-    const dir = folderWith({ 'config.json': JSON.stringify({ column_aliases: { 'Employee Number': 'staff_id', 'Job Title': 'role' } }) });
+    const dir = folderWith({ 'config.json': JSON.stringify({ on_cost_rate: 0.3, column_aliases: { 'Employee Number': 'staff_id', 'Job Title': 'role' } }) });
     const run = plan('establishment-report.tsv', ['--config', join(dir, 'config.json')]);
     expect(run.stderr).toBe(
       'caseplan: warning: test/corpus/establishment-report.tsv: lines 1-3 are above the header row (line 4) and were skipped as a title\n' +

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseplan, json } from './run.js';
+import { caseplan, FLAT_ON_COSTS, json } from './run.js';
 
-const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', ...FLAT_ON_COSTS];
 
 function at(object: unknown, path: string): unknown {
   return path.split('.').reduce((o: any, key) => (o === null || o === undefined ? undefined : o[key]), object);

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { caseplan, folderWith, json } from './run.js';
+import { FLAT_ON_COSTS, caseplan, folderWith, json } from './run.js';
 
-const SHEFFIELD = ['--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30'];
-const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30'];
+const SHEFFIELD = ['--staff', 'fixtures/sheffield-2017/staff.csv', '--as-of', '2017-09-30', ...FLAT_ON_COSTS];
+const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', ...FLAT_ON_COSTS];
 
 describe('caseplan plan: the worked example', () => {
   it('needs 80 experienced hires and no early-career hires for target 19 and a 50% mix (Sheffield 2017)', () => {
@@ -124,7 +124,7 @@ describe('caseplan plan: who counts', () => {
     'H,other,0.8,2015-01-01,yes,5,,,,,Hal',
   ].join('\n');
   const dir = folderWith({ 'staff.csv': staff });
-  const r = json(caseplan(['plan', '--target', '100', '--as-of', '2026-09-30', '--format', 'json', '--staff', join(dir, 'staff.csv')]));
+  const r = json(caseplan(['plan', '--target', '100', '--as-of', '2026-09-30', '--format', 'json', '--staff', join(dir, 'staff.csv'), ...FLAT_ON_COSTS]));
 
   it('counts case-holding FTE of people in post only, with FTE fractions', () => {
     // In post and case-holding: A 0.5, B 1, E 1 (leaves after as-of), H 0.8 (other, case_holding yes).
@@ -229,7 +229,7 @@ describe('caseplan template', () => {
     if (kind === 'config') args.push('--staff', 'fixtures/staff.csv', '--config', join(dir, kind));
     expect(caseplan(args).code).toBe(0);
     if (kind !== 'config') expect(run.stdout.trim().split('\n')).toHaveLength(3);
-    else expect(JSON.parse(run.stdout)).toMatchObject({ salaries: { experienced: 39438 }, on_cost_rate: 0.3, span_of_control: 7 });
+    else expect(JSON.parse(run.stdout)).toMatchObject({ salaries: { experienced: 39438 }, ni_rate: 0.15, ni_threshold: 5000, pension_rate: 0.211, levy_rate: 0.005, span_of_control: 7 });
   });
 
   it('refuses an unknown template (exit 2)', () => {

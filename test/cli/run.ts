@@ -40,3 +40,9 @@ export function folderWith(files: Record<string, string | Buffer>): string {
 export function staffCsv(header: string, rows: string[]): string {
   return [header, ...rows].join('\n') + '\n';
 }
+
+/**
+ * The figures many tests were worked out with: employer on-costs as a flat 30% of salary (the default
+ * before issue 12 itemised NI, pension and levy). A config with "on_cost_rate": 0.3 gives them exactly.
+ */
+export const FLAT_ON_COSTS = ['--config', 'test/golden/flat-on-costs.json'];

@@ -2,12 +2,12 @@
 // command line, on hand-worked cases.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseplan, folderWith, json } from './run.js';
+import { caseplan, FLAT_ON_COSTS, folderWith, json } from './run.js';
 
 // 100 experienced case-holding social workers, no team managers; 3,400 cases; target 20 needs 170 FTE.
 const rows = ['staff_id,role,fte,qualified_date', ...Array.from({ length: 100 }, (_, i) => `S${i},social_worker,1,2010-01-01`)];
 const staff = join(folderWith({ 'staff.csv': rows.join('\n') + '\n' }), 'staff.csv');
-const BASE = ['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', '--format', 'json'];
+const BASE = ['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', ...FLAT_ON_COSTS, '--format', 'json'];
 
 describe('recruitment limits: 20 hires a year', () => {
   const run = json(caseplan([...BASE, '--max-hires', '20']));
@@ -99,7 +99,7 @@ describe('retention measures: invest to save (hand-worked)', () => {
   // 20 experienced social workers, 400 cases at a target of 20: met exactly; 20% leave a year.
   const dir = folderWith({
     'staff.csv': ['staff_id,role,fte,qualified_date', ...Array.from({ length: 20 }, (_, i) => `E${i},social_worker,1,2010-01-01`)].join('\n') + '\n',
-    'config.json': JSON.stringify({ recruitment_cost: 40000 }),
+    'config.json': JSON.stringify({ recruitment_cost: 40000, on_cost_rate: 0.3 }),
   });
   const args = ['plan', '--target', '20', '--cases', '400', '--staff', join(dir, 'staff.csv'), '--config', join(dir, 'config.json'), '--as-of', '2026-09-30',
     '--years', '1', '--growth', '0', '--turnover', '20%', '--format', 'json'];
@@ -132,7 +132,7 @@ describe('retention measures: invest to save (hand-worked)', () => {
   });
 
   it('reads measures from the config as well', () => {
-    const withConfig = folderWith({ 'config.json': JSON.stringify({ recruitment_cost: 40000, retention: [{ group: 'experienced', annual_payment: 1000, turnover: '10%' }] }) });
+    const withConfig = folderWith({ 'config.json': JSON.stringify({ recruitment_cost: 40000, on_cost_rate: 0.3, retention: [{ group: 'experienced', annual_payment: 1000, turnover: '10%' }] }) });
     const fromConfig = json(caseplan([...args.slice(0, 7), '--config', join(withConfig, 'config.json'), ...args.slice(9)]));
     expect(fromConfig.retention).toEqual(run.retention);
   });
@@ -145,7 +145,7 @@ describe('retention measures: invest to save (hand-worked)', () => {
 });
 
 describe('compare --max-hires: recruitment limits as a scenario axis', () => {
-  const args = ['compare', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', '--max-hires', '20,40,none'];
+  const args = ['compare', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--years', '5', '--growth', '0', '--turnover', '0', '--max-hires', '20,40,none', ...FLAT_ON_COSTS];
 
   it('plans every limit, with when the target is met, as separate plan runs give', () => {
     const result = json(caseplan([...args, '--format', 'json']));
@@ -185,5 +185,28 @@ describe('refusals around recruitment limits and workbooks', () => {
   it('says a plan the limits leave short is short, in the table', () => {
     const out = caseplan(['plan', '--target', '20', '--cases', '3400', '--staff', staff, '--as-of', '2026-09-30', '--max-hires', '20']).stdout;
     expect(out).toContain('The recruitment limits (at most 20 hires a year) leave this year short: 1,000 open cases are not covered by permanent staff (average caseload 28.3, target 20)');
+  });
+});
+
+describe('on-costs as payroll works them out (hand-worked)', () => {
+  const dir = folderWith({ 'staff.csv': 'staff_id,role,fte,qualified_date\nA,social_worker,0.5,2010-01-01\nB,social_worker,1,2010-01-01\n' });
+  const run = json(caseplan(['plan', '--target', '19', '--cases', '100', '--staff', join(dir, 'staff.csv'), '--as-of', '2026-09-30', '--format', 'json']));
+
+  it('costs a hire at salary + 15% NI above £5,000 + 21.1% pension + 0.5% levy', () => {
+    // £39,438 + 0.15 x £34,438 + 0.216 x £39,438 = £53,122.308
+    expect(run.cost.by_group.experienced.unit_annual_cost).toBe(53122.308);
+    expect(run.parameters).toMatchObject({ on_cost_rate: null, ni_rate: 0.15, ni_threshold: 5000, pension_rate: 0.211, levy_rate: 0.005 });
+  });
+
+  it('applies the NI threshold to each person\'s own pay, so a 0.5 FTE person pays less than half', () => {
+    // A: pay £19,719: NI 0.15 x £14,719 = £2,207.85, pension and levy 0.216 x £19,719 = £4,259.304 -> £26,186.154.
+    // B: £53,122.308. Together £79,308.462, to the penny £79,308.46.
+    expect(run.current.paybill).toBe(79308.46);
+  });
+
+  it('gives the old flat figures with "on_cost_rate": 0.3', () => {
+    const flat = json(caseplan(['plan', '--target', '19', '--cases', '100', '--staff', join(dir, 'staff.csv'), '--as-of', '2026-09-30', '--format', 'json', ...FLAT_ON_COSTS]));
+    expect(flat.cost.by_group.experienced.unit_annual_cost).toBe(51269.4);
+    expect(flat.current.paybill).toBe(Math.round(1.5 * 39438 * 1.3 * 100) / 100);
   });
 });

@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { readWorkbook } from '../../src/io/render/xlsx.js';
-import { caseplan, folderWith, json, ROOT } from './run.js';
+import { caseplan, FLAT_ON_COSTS, folderWith, json, ROOT } from './run.js';
 
-const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '-q'];
+const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '-q', ...FLAT_ON_COSTS];
 const FIVE_YEARS = ['plan', '--target', '19', '--mix', '50%', '--mix-by', '3', '--years', '5', '--pay-award', '3%', ...COUNCIL];
 const dir = folderWith({});
 

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
+
+// The figures below were worked out with a flat 30% on-costs (the default before issue 12).
+const FLAT = { ...DEFAULT_CONFIG, on_cost_rate: 0.3 };
 import { dayFromYmd } from '../../src/core/dates.js';
 import { exact, ZERO } from '../../src/core/exact.js';
 import { addMoney, multiplyMoney, pounds, subtractMoney, toPence } from '../../src/core/money.js';
@@ -19,7 +22,7 @@ function person(id: string, qualified: [number, number, number], extra: Partial<
 
 function input(cohorts: Cohorts, overrides: Partial<ProjectionInput>): ProjectionInput {
   return {
-    asOf: AS_OF, years: 2, experienceYears: 3, rule: { target: 19, mix: null, caps: null }, mixBy: 0, config: DEFAULT_CONFIG,
+    asOf: AS_OF, years: 2, experienceYears: 3, rule: { target: 19, mix: null, caps: null }, mixBy: 0, config: FLAT,
     openCases: 0, growth: ZERO, turnover: ZERO, payAward: ZERO, convertAgency: false, cohorts, ...overrides,
   };
 }

@@ -42,7 +42,9 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     configured('salaries.experienced', config.salaries.experienced),
     configured('salaries.early_career', config.salaries.early_career),
     configured('salaries.team_manager', config.salaries.team_manager),
-    configured('on_cost_rate', config.on_cost_rate),
+    ...(config.on_cost_rate !== null
+      ? [{ assumption: 'on_cost_rate', value: config.on_cost_rate, source: 'config', note: 'a flat rate of employer on-costs on salary, replacing the itemised ones' }]
+      : [configured('ni_rate', config.ni_rate), configured('ni_threshold', config.ni_threshold), configured('pension_rate', config.pension_rate), configured('levy_rate', config.levy_rate)]),
     configured('recruitment_cost', config.recruitment_cost),
     configured('span_of_control', config.span_of_control),
     configured('agency_premium', config.agency_premium),

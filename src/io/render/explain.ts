@@ -1,9 +1,11 @@
 // `--explain`: the derivation of every number a user will quote, in plain English. Each step is
 // named by the JSON field whose value it explains, and carries that same value.
 import type { PlanRun, ProjectionRun } from '../../core/results.js';
+import type { Config } from '../../core/config.js';
+import type { Group } from '../../core/workforce.js';
 import { addYears, formatIso } from '../../core/dates.js';
 import { exact } from '../../core/exact.js';
-import { formatPounds, pounds, toPounds } from '../../core/money.js';
+import { formatPounds, pounds, toPounds, type Money } from '../../core/money.js';
 import { GROUPS } from '../../core/workforce.js';
 import { caseload, count, fte, grouped, plain, rate, share } from './numbers.js';
 import { demandSourceText, GROUP_LABEL, shortageText, withoutText } from './plan-text.js';
@@ -92,14 +94,29 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   for (const group of GROUPS) {
     const g = plan.byGroup[group];
     add(`cost.by_group.${group}.annual`, toPounds(g.annualCost),
-      `${GROUP_LABEL[group]}: ${g.hires} x ${formatPounds(pounds(config.salaries[group]))} salary x (1 + ${rate(config.on_cost_rate)} on-costs) = ${formatPounds(g.annualCost)} a year.`);
+      `${GROUP_LABEL[group]}: ${g.hires} x ${unitCostText(config, group, g.unitAnnualCost)} = ${formatPounds(g.annualCost)} a year.`);
   }
   add('cost.annual', toPounds(plan.cost.annual), `Annual cost of the hires: ${GROUPS.map((g) => formatPounds(plan.byGroup[g].annualCost)).join(' + ')} = ${formatPounds(plan.cost.annual)}.`);
   add('cost.one_off', toPounds(plan.cost.oneOff), `One-off cost: ${hires.total} hires x ${formatPounds(pounds(config.recruitment_cost))} recruitment = ${formatPounds(plan.cost.oneOff)}.`);
   add('current.paybill', toPounds(current.paybill),
-    `Current paybill: for each case-holding person and team manager in post, annual_salary (or the group salary) x fte x (1 + ${rate(config.on_cost_rate)}), ` +
+    `Current paybill: for each case-holding person and team manager in post, ${config.on_cost_rate !== null ? `annual_salary (or the group salary) x fte x (1 + ${rate(config.on_cost_rate)})` : `pay = annual_salary (or the group salary) x fte, plus ${onCostsText(config)} on that person's pay`}, ` +
       `x (1 + ${rate(config.agency_premium)}) for the ${fte(current.agencyFte)} agency FTE = ${formatPounds(current.paybill)}.`);
   return steps;
+}
+
+/** "£39,438.00 salary x (1 + 30% on-costs)", or the itemised on-costs of a 1.0 FTE salary with their sum. */
+function unitCostText(config: Config, group: Group, unit: Money): string {
+  const salary = pounds(config.salaries[group]);
+  if (config.on_cost_rate !== null) return `${formatPounds(salary)} salary x (1 + ${rate(config.on_cost_rate)} on-costs)`;
+  const above = Math.max(0, config.salaries[group] - config.ni_threshold);
+  return `(${formatPounds(salary)} salary + ${rate(config.ni_rate)} NI on ${formatPounds(pounds(above))} above the ${formatPounds(pounds(config.ni_threshold))} threshold + ${rate(config.pension_rate)} pension + ${rate(config.levy_rate)} levy on the salary = ${formatPounds(unit)})`;
+}
+
+/** The on-costs in words: a flat rate, or NI above the threshold, pension and levy. */
+export function onCostsText(config: Config): string {
+  return config.on_cost_rate !== null
+    ? `${rate(config.on_cost_rate)} on-costs`
+    : `employer NI ${rate(config.ni_rate)} above ${formatPounds(pounds(config.ni_threshold))} a year, pension ${rate(config.pension_rate)} and apprenticeship levy ${rate(config.levy_rate)}`;
 }
 
 export function explainProjection(run: ProjectionRun, staffFile: string): ExplanationStep[] {

@@ -9,7 +9,7 @@ import { plain } from './numbers.js';
 
 const GROUP_COLUMNS = columns(
   ['group', 'Group', 'text'], ['current_fte', 'FTE now', 'fte'], ['hires', 'Hires', 'integer'], ['after_fte', 'FTE after', 'fte'],
-  ['unit_annual_cost', 'Unit annual cost', 'money'], ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'],
+  ['unit_annual_cost', 'Unit annual cost (£, in full)', 'number'], ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'],
 );
 
 /** The `groups` section: hires and their cost by group, then the total. */

@@ -10,6 +10,10 @@ export function configJson(config: Config) {
   return {
     salaries: { ...config.salaries },
     on_cost_rate: config.on_cost_rate,
+    ni_rate: config.ni_rate,
+    ni_threshold: config.ni_threshold,
+    pension_rate: config.pension_rate,
+    levy_rate: config.levy_rate,
     recruitment_cost: config.recruitment_cost,
     span_of_control: config.span_of_control,
     agency_premium: config.agency_premium,

@@ -35,7 +35,7 @@ export function assumptionItems(plan: Plan): string[] {
       : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
     `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
     `salaries per 1.0 FTE: experienced ${formatPounds(pounds(config.salaries.experienced))}, early career ${formatPounds(pounds(config.salaries.early_career))}, team manager ${formatPounds(pounds(config.salaries.team_manager))}`,
-    `employer on-costs ${rate(config.on_cost_rate)} of salary; recruitment ${formatPounds(pounds(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
+    `employer on-costs ${config.on_cost_rate !== null ? `${rate(config.on_cost_rate)} of salary` : `itemised: NI ${rate(config.ni_rate)} above ${formatPounds(pounds(config.ni_threshold))} a year, pension ${rate(config.pension_rate)}, levy ${rate(config.levy_rate)}`}; recruitment ${formatPounds(pounds(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
     `one team manager per ${count(config.span_of_control)} case-holding FTE (${count(plan.teamManagersRequired)} needed after hires)`,
   ];
   if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires${plan.shortage.mixShortfallFte > 0 ? ' (not met within the recruitment limits)' : ''}`);
