@@ -200,7 +200,8 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
   const retentionColumn = run.retention !== null;
   const extra = (cover: Money, retention: Money) => [...(coverColumn ? [pounds(cover)] : []), ...(retentionColumn ? [pounds(retention)] : [])];
   const rows = run.years.map((y) => [
-    String(y.year),
+    // A short year is marked where it is read: the target (or mix) is not met by permanent staff.
+    y.short ? { text: `${y.year} short`, emphasis: 'warn' as const } : String(y.year),
     formatIso(y.date),
     count(Math.round(y.openCases * 10) / 10),
     `${fte(y.caseHoldingFte)} (${fte(y.experiencedFte)} / ${fte(y.earlyCareerFte)})`,
