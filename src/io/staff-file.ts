@@ -173,7 +173,7 @@ export async function readStaff(
       `${source.name}: ${multiPost.length} ${multiPost.length === 1 ? 'person holds' : 'people hold'} more than one post (${multiPost.slice(0, 3).map((posts) => `staff ${posts[0]!.staffId} on lines ${posts.map((p) => p.line).join(' and ')}`).join(', ')}${multiPost.length > 3 ? ', ...' : ''}); each post is counted with its own role, team and FTE`,
     );
   }
-  return { name: source.name, staff, info, aliasesUsed, idColumn, allocationWarnings: allocationWarnings(source.name, staff, info.columns, asOf), warnings: [...warnings, ...staffWarnings(source.name, staff, info.columns, asOf)] };
+  return { name: source.name, staff, info, aliasesUsed, idColumn, allocationWarnings: allocationWarnings(source.name, staff, info.columns, asOf), warnings: [...warnings, ...staffWarnings(source.name, staff, asOf)] };
 
   /** Problems that need the whole file: FTEs out of range once the scale is known, and one person's posts over 1.0 FTE. */
   function laterProblems(): InputProblem[] {
@@ -243,7 +243,7 @@ const examples = (people: readonly StaffMember[]): string =>
     .join(', ') + (people.length > 3 ? ', ...' : '');
 
 /** Things that are not errors but change what the numbers mean: said once each, with examples. */
-function staffWarnings(file: string, staff: readonly StaffMember[], columns: ReadonlySet<string>, asOf: Day): string[] {
+function staffWarnings(file: string, staff: readonly StaffMember[], asOf: Day): string[] {
   const warnings: string[] = [];
   const inPost = staff.filter((p) => standingOf(p, asOf).inPost);
   const future = inPost.filter((p) => p.qualifiedDate !== null && p.qualifiedDate > asOf);
