@@ -114,6 +114,17 @@ describe('the HTML report in headless Chromium', () => {
       await page.close();
     });
 
+    it('shows a shortage market: the short years and invest to save, and still fits A4 when printed', async () => {
+      const file = writeReport([...OPTIONS, '--max-hires', '20', '--agency-cover', '--retention', 'experienced:3000:12%']);
+      const { page, errors } = await load(file, { print: true, width: 680 });
+      expect(errors).toEqual([]);
+      expect(await page.locator('table[data-table="short-years"] tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('table[data-table="retention"] tbody tr').count()).toBe(YEARS + 1);
+      expect(await page.locator('text=Within the recruitment limits').count()).toBe(1);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(680);
+      await page.close();
+    });
+
     it('loads cleanly without --years too, with no charts', async () => {
       const { page, errors } = await load(writeReport(OPTIONS.filter((_, i) => i < 4 || i > 13)));
       expect(errors).toEqual([]);

@@ -138,15 +138,18 @@ function splitForPage(table: Table): [Table, Table | null] {
 }
 
 function projectionSection(run: ProjectionRun, sections: ProjectionSections): string {
-  const { title: heading, years, paybillTitle: paybillNote, paybill } = sections;
+  const { title: heading, years, paybillTitle: paybillNote, paybill, market, retention } = sections;
   return [
     `<section class="years">`,
     blockHtml(heading),
+    // With recruitment limits or agency cover: when the target is met, and each short year.
+    ...(market === null ? [] : [blockHtml(market.headline), market.shortYears === null ? '' : `<div class="keep">${blockHtml(market.shortYears, ' data-table="short-years"')}</div>`]),
     ...splitForPage(years).map((t, i) =>
       t === null ? '' : `${i === 1 ? '<h3>Cost against the baseline</h3>' : ''}<div class="wide">${blockHtml(t, ` data-table="${i === 0 ? 'years' : 'years-cost'}"`)}</div>`,
     ),
     `<div class="charts">${chartsHtml(run)}</div>`,
     `<div class="keep">${blockHtml(paybillNote)}${blockHtml(paybill, ' data-table="paybill"')}</div>`,
+    retention === null ? '' : `<div class="keep">${blockHtml(retention.headline)}${blockHtml(retention.table, ' data-table="retention"')}</div>`,
     `</section>`,
   ].join('\n');
 }
