@@ -61,6 +61,8 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .92e
   .figure dd { font-size: 14pt; }
   table { font-size: 8.5pt; }
   table[data-table^="years"] { font-size: 8.5pt; }
+  /* With agency cover and retention columns the cost table has seven money columns: smaller type keeps it on A4. */
+  table[data-table="years-cost"] { font-size: 7.5pt; }
   thead { display: table-header-group; }
   tr, figure, .figure, .answer, .keep, .assumptions { break-inside: avoid; page-break-inside: avoid; }
   figure svg { max-width: 100%; max-height: 80mm; }
