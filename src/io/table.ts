@@ -153,6 +153,11 @@ interface HeaderSearch {
   headerLine: number | null;
   /** The first non-blank line above the header (a title), or null when there is none. */
   titleLine: number | null;
+  /**
+   * When no row has the required columns: a later row that looks like a header (the most cells, at
+   * least three, below a first line with fewer), for the message, or null.
+   */
+  likelyHeader: { line: number; cells: string[] } | null;
 }
 
 /**
@@ -217,11 +222,27 @@ async function findHeader(
   }
   if (best === null) {
     const firstLine = head.replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/, '');
-    return { search: { delimiter: options.delimiter ?? detectDelimiter(firstLine), headerLine: null, titleLine: null }, head, exhausted };
+    // An export whose header is further down but not yet mapped (column_aliases): point at it.
+    const filled = (r: CsvRecord) => r.fields.filter((f) => f.trim() !== '').length;
+    let likely: CsvRecord | null = null;
+    for (const records of seen) {
+      const first = records.find((r) => !isBlankRecord(r));
+      for (const r of records) if (first !== undefined && r.line > first.line && filled(r) >= 3 && filled(r) > filled(first) && (likely === null || filled(r) > filled(likely))) likely = r;
+    }
+    return {
+      search: {
+        delimiter: options.delimiter ?? detectDelimiter(firstLine),
+        headerLine: null,
+        titleLine: null,
+        likelyHeader: likely === null ? null : { line: likely.line, cells: likely.fields.map((f) => f.trim()).filter((f) => f !== '') },
+      },
+      head,
+      exhausted,
+    };
   }
   const { k, at, record } = best;
   const title = seen[k]!.slice(0, at).find((r) => !isBlankRecord(r));
-  return { search: { delimiter: candidates[k]!, headerLine: record.line, titleLine: title?.line ?? null }, head, exhausted };
+  return { search: { delimiter: candidates[k]!, headerLine: record.line, titleLine: title?.line ?? null, likelyHeader: null }, head, exhausted };
 }
 
 /**
@@ -285,7 +306,10 @@ export async function readTable(source: ChunkSource, options: ReadTableOptions, 
           line,
           null,
           null,
-          `missing required column "${spec.name}" (columns found: ${found})${suggestion ? `; did you mean "${headers[suggestion.index]}"? (add it to column_aliases in the config, or rename the header)` : ''}`,
+          `missing required column "${spec.name}" (columns found: ${found})${suggestion ? `; did you mean "${headers[suggestion.index]}"? (add it to column_aliases in the config, or rename the header)` : ''}` +
+            (search.likelyHeader === null
+              ? ''
+              : `; line ${search.likelyHeader.line} looks like the header row (${search.likelyHeader.cells.slice(0, 6).join(', ')}${search.likelyHeader.cells.length > 6 ? ', ...' : ''}): map its headers to caseplan's columns with column_aliases in the config`),
         );
       }
     }

@@ -135,10 +135,11 @@ describe('awkward files that must be refused with exact messages (exit 3)', () =
     ]);
   });
 
-  it('establishment-report.tsv without its column_aliases: no row in the first 20 has staff_id and role, so the first non-blank row is reported as the header', () => {
+  it('establishment-report.tsv without its column_aliases: no row in the first 20 has staff_id and role, so the first non-blank row is reported as the header, pointing at the row that looks like one', () => {
+    const looks = "; line 4 looks like the header row (Employee Number, Job Title, FTE, Qualified Date, Caseload, Team): map its headers to caseplan's columns with column_aliases in the config";
     expect(refused('establishment-report.tsv')).toEqual([
-      'test/corpus/establishment-report.tsv:1: missing required column "staff_id" (columns found: Establishment Report, Children\'s Services)',
-      'test/corpus/establishment-report.tsv:1: missing required column "role" (columns found: Establishment Report, Children\'s Services)',
+      `test/corpus/establishment-report.tsv:1: missing required column "staff_id" (columns found: Establishment Report, Children's Services)${looks}`,
+      `test/corpus/establishment-report.tsv:1: missing required column "role" (columns found: Establishment Report, Children's Services)${looks}`,
       'caseplan: 2 problems in the input; nothing was calculated',
     ]);
   });

@@ -40,3 +40,11 @@ describe('the README shows the HR export as it is', () => {
     expect(readme).toContain('```text\n' + head + '\n```');
   });
 });
+
+describe('the HR export without its config', () => {
+  it('points at the row that looks like the header, and at column_aliases', () => {
+    const run = caseplan(['plan', '--target', '19', '--staff', 'fixtures/hr-export/staff.csv', '--cases', '100', '--as-of', '2026-09-30']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('fixtures/hr-export/staff.csv:1: missing required column "staff_id" (columns found: Establishment Report - Children\'s Social Care); line 4 looks like the header row (Employee Number, Job Title, Team Name, FTE %, Qualified Date, Case Holder, ...): map its headers to caseplan\'s columns with column_aliases in the config');
+  });
+});
