@@ -78,6 +78,7 @@ export async function readStaff(
   let fteColumn: { column: number | null; header: string | null } = { column: null, header: null };
   let idColumn: { column: number | null; header: string | null } = { column: null, header: null };
   let cachedLater: InputProblem[] | null = null;
+  let undatedWithoutColumn = 0;
   /** The first post seen for each staff_id: a second post of one person is legal (issue 10). */
   const firstPost = new Map<string, { line: number; role: string; team: string }>();
   const postsOf = new Map<string, StaffMember[]>();
@@ -145,7 +146,9 @@ export async function readStaff(
     if (person.qualifiedDate === null) {
       const { caseHolding, inPost } = standingOf(person, asOf);
       if (caseHolding && inPost) {
-        row.problem('qualified_date', `staff ${staffId} is case-holding and in post but has no qualified_date (needed to tell experienced from early career)`);
+        // Without the column at all, one message for the file rather than one per person.
+        if (row.where('qualified_date').column === null) undatedWithoutColumn++;
+        else row.problem('qualified_date', `staff ${staffId} is case-holding and in post but has no qualified_date (needed to tell experienced from early career)`);
         return;
       }
     }
@@ -179,13 +182,23 @@ export async function readStaff(
   function laterProblems(): InputProblem[] {
     if (cachedLater !== null) return cachedLater;
     const scale = applyFteScale(fteCells, config.fte_scale);
-    const problems: InputProblem[] = scale.outOfRange.map((cell) => ({
+    const problems: InputProblem[] = [];
+    if (undatedWithoutColumn > 0) {
+      problems.push({
+        file: source.name,
+        line: null,
+        column: null,
+        header: null,
+        message: `no qualified_date column: the ${undatedWithoutColumn} case-holding staff in post need the date they qualified, to tell experienced from early career (if your export calls it something else, map it with column_aliases, e.g. "Date Qualified": "qualified_date")`,
+      });
+    }
+    problems.push(...scale.outOfRange.map((cell) => ({
       file: source.name,
       line: cell.line,
       column: fteColumn.column,
       header: fteColumn.header,
       message: `${JSON.stringify(cell.text)} is not in (0, 1]: an FTE above 0 and at most 1${cell.value.gte(10) && cell.value.lte(100) && !cell.percentSign ? `; ${cell.text.trim()} looks like a percentage: write ${cell.text.trim()}% or set "fte_scale": 100 in the config` : ''}`,
-    }));
+    })));
     for (const posts of postsOf.values()) {
       if (posts.length < 2) continue;
       const total = posts.reduce((sum, p) => sum.plus(p.fte), ZERO);

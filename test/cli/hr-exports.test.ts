@@ -126,3 +126,14 @@ describe('dates as spreadsheets write them', () => {
     expect(run.stderr).toContain(`caseplan: warning: ${file}: 2 qualified_date values are Excel serial numbers (line 2: 40179 = 2010-01-01), read as dates`);
   });
 });
+
+describe('a staff file with no qualified_date column', () => {
+  it('says so once, not once per person', () => {
+    const { run, file } = plan(rows('staff_id,role,fte', 'A,social_worker,1', 'B,social_worker,1', 'C,team_manager,1'));
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${file}: no qualified_date column: the 2 case-holding staff in post need the date they qualified, to tell experienced from early career (if your export calls it something else, map it with column_aliases, e.g. "Date Qualified": "qualified_date")`,
+      'caseplan: 1 problem in the input; nothing was calculated',
+    ]);
+  });
+});
