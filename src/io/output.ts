@@ -63,6 +63,8 @@ export async function writeAtomically(path: string, text: string | Uint8Array, f
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
+    // Writing a new file fails with ENOENT only when its folder is missing.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`cannot write ${flag} ${path}: no such folder ${dirname(target)}`);
     throw new UsageError(`cannot write ${flag} ${path}: ${describeFsError(error)}`);
   }
 }

@@ -103,3 +103,11 @@ describe('needless warnings', () => {
     expect(withReferrals.stderr).toContain('the caseload column is empty for every case-holding member of staff in post');
   });
 });
+
+describe('--output into a folder that does not exist', () => {
+  it('says the folder is missing (exit 2)', () => {
+    const run = caseplan(['plan', '--target', '19', ...COUNCIL, '--format', 'csv', '--output', '/nonexistent-folder/plan.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('caseplan: error: cannot write --output /nonexistent-folder/plan.csv: no such folder /nonexistent-folder');
+  });
+});
