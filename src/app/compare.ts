@@ -3,7 +3,7 @@ import type { Comparison, Scenario } from '../core/results.js';
 
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
-import { payAwardRate, projectionRates } from './projection.js';
+import { groupTurnover, payAwardRate, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
 /** Every target x mix x recruitment limit (`--max-hires 20,40,none`, a third axis). */
@@ -16,7 +16,9 @@ export function runCompare(
 ): Comparison {
   const scenarios: Scenario[] = [];
   // Growth and turnover are derived once, from the same files, for every scenario.
-  const settled = base.projection === null ? null : projectionRates(inputs, { ...base.projection, asOf: base.asOf });
+  const pooled = base.projection === null ? null : projectionRates(inputs, { ...base.projection, asOf: base.asOf });
+  const settled =
+    pooled === null || base.projection === null ? null : { ...pooled, turnoverByGroup: groupTurnover(inputs, { ...base, ...base.projection }, pooled.turnover) };
   const shared: ScenarioOptions = base.projection === null || settled === null ? base : { ...base, projection: { ...base.projection, settledRates: settled } };
   for (const target of targets) {
     for (const mix of mixes) {

@@ -26,7 +26,7 @@ export interface ProjectionOptions extends PlanOptions {
   /** Retention measures: --retention group:payment:rate[:from_year] and the config's `retention`. */
   retention?: readonly { group: Group; annualPayment: number; turnover: number; fromYear: number }[];
   /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
-  settledRates?: { growth: Rate; turnover: Rate };
+  settledRates?: { growth: Rate; turnover: Rate; turnoverByGroup?: Record<Group, Rate> };
 }
 
 /** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
@@ -59,7 +59,7 @@ const GROUP_FLAG: Record<Group, string> = { experienced: '--turnover-experienced
  * Each group's turnover: its own flag (a rate, or `derived`: the group's rate from the staff file),
  * else the pooled rate every group has had (--turnover, or derived from the staff file).
  */
-function groupTurnover(inputs: Inputs, options: ProjectionOptions, pooled: Rate): Record<Group, Rate> {
+export function groupTurnover(inputs: Inputs, options: ProjectionOptions, pooled: Rate): Record<Group, Rate> {
   const given = options.turnoverByGroup ?? {};
   const wantsDerived = Object.values(given).includes('derived');
   const derived = wantsDerived
@@ -117,12 +117,14 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     note: `derived from ${staffFile}: ${workforce.agencyFte.toString()} agency FTE among ${counted.toString()} case-holding and team manager FTE in post at ${formatIso(asOf)}`,
   };
 
-  const turnoverByGroup = groupTurnover(inputs, options, turnover);
+  // A team is planned with the service's rates: derived from the whole staff file, leavers included.
+  const turnoverByGroup = options.settledRates?.turnoverByGroup ?? groupTurnover(inputs, options, turnover);
   const limits = options.limits ?? NO_LIMITS;
   const agencyCover = options.agencyCover === true;
 
   const cohorts = cohortsOf(inputs.staff.staff, asOf, options.experienceYears);
-  const measures: RetentionMeasure[] = [...inputs.config.retention, ...(options.retention ?? [])].map((m) => ({ group: m.group, annualPayment: pounds(m.annualPayment), turnover: exact(m.turnover), fromYear: m.fromYear }));
+  const measuresAsked = [...inputs.config.retention, ...(options.retention ?? [])];
+  const measures: RetentionMeasure[] = measuresAsked.map((m) => ({ group: m.group, annualPayment: pounds(m.annualPayment), turnover: exact(m.turnover), fromYear: m.fromYear }));
   const run = (convertAgency: boolean, retention: readonly RetentionMeasure[] = measures) => {
     const outcome = project({
       asOf,
@@ -164,7 +166,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     years: projection.years,
     totals: projection.totals,
     rates: { growth, turnover, turnoverByGroup, payAward, agencyShare },
-    market: { limits, agencyCover },
+    market: { limits, agencyCover, retention: measuresAsked },
     mix: options.rule.mix,
     mixBy: options.mixBy,
     agencyConversion,

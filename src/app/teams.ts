@@ -6,7 +6,7 @@ import { sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { classify, countWorkforce } from '../core/workforce.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
-import { projectionRates } from './projection.js';
+import { groupTurnover, projectionRates } from './projection.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
 /** Teams match case-insensitively, with runs of spaces read as one. */
@@ -39,7 +39,12 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
     openByTeam.set(key, (openByTeam.get(key) ?? 0) + open);
   }
   const warnings: string[] = [];
-  const settled = options.projection === null ? undefined : projectionRates(inputs, { ...options.projection, asOf: options.asOf });
+  const pooled = options.projection === null ? undefined : projectionRates(inputs, { ...options.projection, asOf: options.asOf });
+  // Service-wide rates, per group too: a team's own staff list has no leavers to derive them from.
+  const settled =
+    options.projection === null || pooled === undefined
+      ? undefined
+      : { ...pooled, turnoverByGroup: groupTurnover(inputs, { ...options, ...options.projection }, pooled.turnover) };
   const teams: TeamRun[] = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)).map((key) => {
     const team = names.get(key)!;
     const staff = staffByTeam.get(key) ?? [];

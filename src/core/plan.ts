@@ -4,7 +4,7 @@ import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
 import { exact, type Exact } from './exact.js';
 import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
-import { hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
+import { hasLimits, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
@@ -164,11 +164,15 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
   const x = outcome.experienced;
   const y = outcome.earlyCareer;
   const chosen = costed(x, y);
+  // A constraint's price is what it adds to the plan without recruitment limits: when limits bind, the
+  // limited plan is not the rule's plan, so it is weighed against the rule's own answer.
+  const free = parameters.limits !== undefined && hasLimits(parameters.limits) ? solve(null) : null;
+  const reference = free !== null && free.feasible ? costed(free.experienced, free.earlyCareer) : chosen;
   const statusOf = (constraint: Constraint, metNow: boolean): ConstraintStatus => {
     const relaxed = solve(constraint);
     // Dropping a constraint only widens the choice, so the relaxed plan always exists.
     const other = relaxed.feasible ? costed(relaxed.experienced, relaxed.earlyCareer) : chosen;
-    const annualPrice = subtractMoney(chosen.annualCost, other.annualCost);
+    const annualPrice = subtractMoney(reference.annualCost, other.annualCost);
     return {
       metNow,
       binding: annualPrice.gt(0),

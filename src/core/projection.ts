@@ -150,6 +150,8 @@ export interface ProjectionYear {
   agencyCoverCost: Money;
   /** Retention payments this year: payment x (1 + on-costs) x the group's permanent FTE after hires, summed over the measures. */
   retentionCost: Money;
+  /** What the plan spends this year: paybill + recruitment + agency cover + retention payments. */
+  planCost: Money;
   /** Of those hires, how many replace agency staff (--convert-agency, year 1). */
   agencyConversions: number;
   mixApplied: boolean;
@@ -296,6 +298,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const byGroup = paybillByGroup(groups, units, agency);
     const paybill = sumMoney(Object.values(byGroup).map((g) => g.paybill));
     const recruitmentCost = multiplyMoney(recruitment, hires.experienced + hires.earlyCareer + hires.teamManager);
+    const planCost = sumMoney([paybill, recruitmentCost, agencyCoverCost, retentionCost]);
     // Baseline: same FTE per group, same pay award, leavers replaced like for like.
     const baselineCost = roundToPence(addMoney(paybillOf(baselineGroups, units, agency), year > 0 ? multiplyMoney(recruitment, baselineLeavers) : ZERO_POUNDS));
     // Case-holding FTE by experience, case-holding team managers included (as for the plan rule).
@@ -331,7 +334,8 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       recruitmentCost,
       baselineCost,
       retentionCost,
-      additionalCost: subtractMoney(addMoney(addMoney(addMoney(paybill, recruitmentCost), agencyCoverCost), retentionCost), baselineCost),
+      planCost,
+      additionalCost: subtractMoney(planCost, baselineCost),
     });
   }
   return { ok: true, years: rows, totals: totalsOf(rows) };

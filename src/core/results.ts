@@ -37,8 +37,12 @@ export interface ProjectionRun extends PlanRun {
   totals: ProjectionTotals;
   /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */
   rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate; agencyShare: Rate };
-  /** Recruitment limits and agency cover asked for (issue 12). */
-  market: { limits: RecruitmentLimits; agencyCover: boolean };
+  /** Recruitment limits, agency cover and the retention measures used (config and flags; issue 12). */
+  market: {
+    limits: RecruitmentLimits;
+    agencyCover: boolean;
+    retention: readonly { group: Group; annualPayment: number; turnover: number; fromYear: number }[];
+  };
   /** The mix asked for (applied from year `mixBy`). */
   mix: number | null;
   mixBy: number;
@@ -97,5 +101,5 @@ export interface Scenario {
 /** Every scenario, and the projection rates they share (null without --years): the additional cost depends on them. */
 export interface Comparison {
   scenarios: Scenario[];
-  rates: { growth: Rate; turnover: Rate; payAward: Rate } | null;
+  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate } | null;
 }

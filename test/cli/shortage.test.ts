@@ -210,3 +210,35 @@ describe('on-costs as payroll works them out (hand-worked)', () => {
     expect(flat.current.paybill).toBe(Math.round(1.5 * 39438 * 1.3 * 100) / 100);
   });
 });
+
+describe('review fixes: service-wide group rates for teams and compare, prices with limits, assumptions', () => {
+  const COUNCIL = ['--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '-q'];
+
+  it('plans each team with the service\'s derived group rates, not 0% from a team list with no leavers', () => {
+    const whole = json(caseplan(['plan', '--target', '19', '--years', '2', '--turnover-early-career', 'derived', ...COUNCIL, '--format', 'json']));
+    const teams = json(caseplan(['plan', '--target', '19', '--years', '2', '--turnover-early-career', 'derived', '--by', 'team', ...COUNCIL, '--format', 'json']));
+    for (const team of teams.teams) expect(team.rates.turnover_by_group.early_career.value).toBe(whole.rates.turnover_by_group.early_career.value);
+    expect(whole.rates.turnover_by_group.early_career.value).toBeGreaterThan(0);
+  });
+
+  it('shows compare\'s per-group rates', () => {
+    const compared = json(caseplan(['compare', '--target', '17,19', '--years', '2', '--turnover-early-career', '30%', ...COUNCIL, '--format', 'json']));
+    expect(compared.rates.turnover_by_group.early_career).toMatchObject({ value: 0.3, source: 'flag' });
+  });
+
+  it('prices constraints against the plan without the limits, never below zero', () => {
+    const plan = json(caseplan(['plan', '--target', '19', '--mix', '45%', '--max-hires', '5', ...COUNCIL, '--format', 'json']));
+    expect(plan.shortage.short).toBe(true);
+    expect(plan.constraints.target.annual_price).toBeGreaterThanOrEqual(0);
+    expect(plan.constraints.mix.annual_price).toBeGreaterThanOrEqual(0);
+    expect(plan.binding_constraints.length).toBeGreaterThan(0);
+  });
+
+  it('lists the limits and every retention measure in the assumptions table, flags included', () => {
+    const csv = caseplan(['plan', '--target', '19', '--years', '2', '--max-hires', '5', '--retention', 'experienced:3000:12%', ...COUNCIL, '--format', 'csv', '--table', 'assumptions']).stdout;
+    expect(csv).toContain('max_hires,5,option,');
+    expect(csv).toContain('retention.1,"experienced: £3000 a year per FTE, turnover 0.12, from year 1",option,');
+    const noYears = caseplan(['plan', '--target', '19', '--max-hires', '5', ...COUNCIL, '--format', 'csv', '--table', 'assumptions']).stdout;
+    expect(noYears).toContain('max_hires,5,option,');
+  });
+});

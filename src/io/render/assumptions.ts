@@ -46,6 +46,9 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
       ? [{ assumption: 'on_cost_rate', value: config.on_cost_rate, source: 'config', note: 'a flat rate of employer on-costs on salary, replacing the itemised ones' }]
       : [configured('ni_rate', config.ni_rate), configured('ni_threshold', config.ni_threshold), configured('pension_rate', config.pension_rate), configured('levy_rate', config.levy_rate)]),
     configured('recruitment_cost', config.recruitment_cost),
+    option('max_hires', plan.parameters.limits?.total ?? null, 'most case-holding hires a year, both groups (empty: no limit)'),
+    option('max_experienced_hires', plan.parameters.limits?.experienced ?? null, 'most experienced hires a year (empty: no limit)'),
+    option('max_early_career_hires', plan.parameters.limits?.earlyCareer ?? null, 'most early-career hires a year (empty: no limit)'),
     configured('span_of_control', config.span_of_control),
     configured('agency_premium', config.agency_premium),
   ];
@@ -56,17 +59,14 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
       rate('turnover', projection.rates.turnover),
       // Each group's rate in use (issue 12): the pooled rate above unless given or derived for the group.
       ...(['experienced', 'early_career', 'team_manager'] as const).map((g) => rate(`turnover.${g}`, projection.rates.turnoverByGroup[g])),
-      option('max_hires', projection.market.limits.total, 'most case-holding hires a year, both groups (empty: no limit)'),
-      option('max_experienced_hires', projection.market.limits.experienced, 'most experienced hires a year (empty: no limit)'),
-      option('max_early_career_hires', projection.market.limits.earlyCareer, 'most early-career hires a year (empty: no limit)'),
       option('agency_cover', projection.market.agencyCover ? 'yes' : 'no', 'agency FTE cover what permanent staff cannot in a short year'),
       rate('pay_award', projection.rates.payAward),
       rate('agency_share', projection.rates.agencyShare),
-      ...plan.parameters.config.retention.map((m, i): AssumptionRow => ({
+      ...projection.market.retention.map((m, i): AssumptionRow => ({
         assumption: `retention.${i + 1}`,
         value: `${m.group}: £${m.annualPayment} a year per FTE, turnover ${m.turnover}, from year ${m.fromYear}`,
-        source: 'config',
-        note: 'a retention measure from the config file',
+        source: i < plan.parameters.config.retention.length ? 'config' : 'option',
+        note: 'a retention measure: the group leaves at this rate and each permanent FTE costs the payment plus on-costs',
       })),
     );
   }

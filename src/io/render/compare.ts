@@ -45,13 +45,27 @@ export function compareCsv(comparison: Comparison): Promise<string> {
 
 /** The rates every scenario's additional cost rests on. */
 function rateItems(rates: NonNullable<Comparison['rates']>): string[] {
-  return [rateItem('demand growth', rates.growth), rateItem('turnover', rates.turnover), rateItem('pay award', rates.payAward)];
+  const groups = (['experienced', 'early_career', 'team_manager'] as const).filter((g) => !rates.turnoverByGroup[g].value.eq(rates.turnover.value));
+  return [
+    rateItem('demand growth', rates.growth),
+    rateItem('turnover', rates.turnover),
+    ...groups.map((g) => rateItem(`turnover of ${g.replace('_', '-')} staff`, rates.turnoverByGroup[g])),
+    rateItem('pay award', rates.payAward),
+  ];
 }
 
 export function compareJson({ scenarios, rates }: Comparison, years: number | null) {
   return {
     years,
-    rates: rates === null ? null : { growth: rateJson(rates.growth), turnover: rateJson(rates.turnover), pay_award: rateJson(rates.payAward) },
+    rates:
+      rates === null
+        ? null
+        : {
+            growth: rateJson(rates.growth),
+            turnover: rateJson(rates.turnover),
+            turnover_by_group: Object.fromEntries((['experienced', 'early_career', 'team_manager'] as const).map((g) => [g, rateJson(rates.turnoverByGroup[g])])),
+            pay_award: rateJson(rates.payAward),
+          },
     scenarios: tableObjects(scenariosTable({ scenarios, rates })),
   };
 }

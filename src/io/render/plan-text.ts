@@ -40,7 +40,8 @@ export function assumptionItems(plan: Plan): string[] {
   ];
   if (rule.mix !== null) items.push(`experienced share at least ${rate(rule.mix)} after hires${plan.shortage.mixShortfallFte > 0 ? ' (not met within the recruitment limits)' : ''}`);
   if (rule.caps !== null) items.push(`caseload caps: ${count(rule.caps.earlyCareer)} per early-career FTE, ${count(rule.caps.experienced)} per experienced FTE`);
-  const limited = plan.shortage.short ? ' (without the recruitment limits)' : '';
+  const limits = plan.parameters.limits;
+  const limited = limits !== undefined && (limits.total !== null || limits.experienced !== null || limits.earlyCareer !== null) ? ' (without the recruitment limits)' : '';
   for (const name of plan.binding) items.push(`binding constraint${limited}: ${name}: ${withoutText(plan, name)}`);
   return items;
 }

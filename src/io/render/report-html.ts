@@ -5,7 +5,7 @@
 import type { ProjectionRun, ScenarioRun } from '../../core/results.js';
 import { formatIso } from '../../core/dates.js';
 import { sumExact } from '../../core/exact.js';
-import { addMoney, formatPounds, toPounds } from '../../core/money.js';
+import { formatPounds, toPounds } from '../../core/money.js';
 import type { Plan } from '../../core/plan.js';
 import { GROUPS } from '../../core/workforce.js';
 import type { Block } from './document.js';
@@ -97,14 +97,14 @@ function chartsHtml(run: ProjectionRun): string {
     format: (v) => grouped(v, 0, 1),
   });
 
-  const planCost = run.years.map((y) => toPounds(addMoney(y.paybill, y.recruitmentCost)));
+  const planCost = run.years.map((y) => toPounds(y.planCost));
   const baseline = run.years.map((y) => toPounds(y.baselineCost));
   const costChart = barsAgainstLineSvg({
     name: 'cost',
     title: 'Cost per year against the baseline',
     xLabels,
     tooltips: run.years.map((y, i) =>
-      yearTooltip(run, i, `plan ${formatPounds(addMoney(y.paybill, y.recruitmentCost), { pence: false })}, baseline ${formatPounds(y.baselineCost, { pence: false })}, additional ${formatPounds(y.additionalCost, { pence: false })}`),
+      yearTooltip(run, i, `plan ${formatPounds(y.planCost, { pence: false })}, baseline ${formatPounds(y.baselineCost, { pence: false })}, additional ${formatPounds(y.additionalCost, { pence: false })}`),
     ),
     bars: { label: 'Plan', colour: COLOUR.earlyCareer, values: planCost },
     line: { label: 'Baseline', colour: COLOUR.baseline, values: baseline },
@@ -118,7 +118,7 @@ function chartsHtml(run: ProjectionRun): string {
       fteChart,
       `Case-holding social workers by experience, and team managers, after each year's hires; the total above each bar.${hasAgency ? ' The groups show permanent staff; agency FTE of all groups are stacked on top (hires are permanent).' : ''}`,
     ),
-    figure(costChart, 'Bars: the plan (paybill + recruitment). Dashed line: the baseline (the current workforce, leavers replaced like for like). Above each bar: the additional cost that year.'),
+    figure(costChart, 'Bars: the plan (paybill + recruitment, and agency cover and retention payments when there are any). Dashed line: the baseline (the current workforce, leavers replaced like for like). Above each bar: the additional cost that year.'),
   ].join('\n');
 }
 
