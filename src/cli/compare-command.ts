@@ -6,7 +6,7 @@ import { compareBlocks, compareJson, scenariosTable, unreachableNote } from '../
 
 import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
-import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, type PlanFlags } from './plan-command.js';
+import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { output, type RunReport } from './render.js';
 
 export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHires'> {
@@ -23,7 +23,7 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined, maxHires: flags.maxHires?.[0] ?? undefined }, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
-  warn(terminal, inputs.warnings, flags.quiet === true);
+  warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, base, paths.config)], flags.quiet === true);
   const comparison = runCompare(inputs, base, flags.target, mixes, flags.maxHires ?? [null]);
   warn(terminal, unreachableNote(comparison.scenarios), flags.quiet === true);
   const years = flags.years ?? null;

@@ -1,5 +1,5 @@
 // `caseplan plan`: wiring only. Options in, use case called, renderer picked, output emitted.
-import { inputFiles, loadInputs } from '../app/inputs.js';
+import { inputFiles, loadInputs, type Inputs } from '../app/inputs.js';
 import { runScenario, type ScenarioOptions } from '../app/scenario.js';
 import { runByTeam } from '../app/teams.js';
 import { explainPlan, explainProjection, type ExplanationStep } from '../io/render/explain.js';
@@ -144,6 +144,14 @@ function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal): void {
   }
 }
 
+/** Settings in the config that this run cannot use: said, never dropped silently. */
+export function unusedSettings(inputs: Inputs, options: ScenarioOptions, configFile: string | null): string[] {
+  if (options.projection === null && inputs.config.retention.length > 0) {
+    return [`${configFile ?? 'config'}: the retention measures apply to a projection only: add --years N to use them`];
+  }
+  return [];
+}
+
 /** A workbook is bytes for a file or a pipe, never for a terminal to print. */
 export function refuseWorkbookOnTerminal(format: string, output: string | undefined, terminal: Terminal): void {
   if (format === 'xlsx' && output === undefined && terminal.stdout.isTTY === true) {
@@ -162,7 +170,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
-  warn(terminal, inputs.warnings, flags.quiet === true);
+  warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
   const title = `caseplan: average caseload to ${flags.target}`;
   let report: RunReport;
   if (flags.by === 'team') {

@@ -8,7 +8,7 @@ import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 import { reportHtml } from '../io/render/report-html.js';
 import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
-import { dateOf, inputPaths, scenarioOptions, type PlanFlags } from './plan-command.js';
+import { dateOf, inputPaths, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { workbook } from '../io/render/workbook.js';
 import { planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 
@@ -28,7 +28,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   const paths = inputPaths(flags);
   for (const { path, flag } of files) refuseInputOverwrite(path, inputFiles(paths), flag);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
-  warn(terminal, inputs.warnings, flags.quiet === true);
+  warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
   const outcome = runScenario(inputs, options);
   const years = outcome.kind === 'projection' ? `, years 0 to ${outcome.run.years.length - 1}` : ' (no year-by-year section: add --years N)';
   for (const { kind, path, flag } of files) {

@@ -242,3 +242,12 @@ describe('review fixes: service-wide group rates for teams and compare, prices w
     expect(noYears).toContain('max_hires,5,option,');
   });
 });
+
+describe('a config setting the run cannot use', () => {
+  it('says the config\'s retention measures need --years, rather than drop them silently', () => {
+    const dir = folderWith({ 'config.json': JSON.stringify({ retention: [{ group: 'experienced', annual_payment: 1000, turnover: '10%' }] }) });
+    const run = caseplan(['plan', '--target', '19', '--cases', '100', '--staff', staff, '--as-of', '2026-09-30', '--config', join(dir, 'config.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`caseplan: warning: ${join(dir, 'config.json')}: the retention measures apply to a projection only: add --years N to use them`);
+  });
+});
