@@ -112,7 +112,7 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: HiringCo
     const y = leastEarlyCareer(state, { ...rule, caps }, checks, x, limit, dropped === 'target');
     if (y === null || !checks.mix(x, y)) continue;
     const candidate = { x, y, cost: costX * x + costY * y };
-    if (best === null || isBetter(candidate, best, costs)) best = candidate;
+    if (best === null || isCheaper(candidate, best, costs)) best = candidate;
   }  // xStar itself is feasible with y = 0, so best is always set here.
   const chosen = best ?? { x: xStar, y: 0 };
   return { feasible: true, experienced: chosen.x, earlyCareer: chosen.y };
@@ -129,8 +129,16 @@ function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, 
   return leastSatisfying((y) => checks.target(x, y) && checks.caps(x, y), guess, limit);
 }
 
-// Cheapest first; ties: fewer people, then fewer experienced.
-function isBetter(a: { x: number; y: number; cost: number }, b: { x: number; y: number; cost: number }, costs: HiringCosts): boolean {
+/** Hires with their cost a year in floating point (compared exactly on a near-tie). */
+export interface CostedHires {
+  x: number;
+  y: number;
+  cost: number;
+}
+
+// Cheapest first; ties: fewer people, then fewer experienced. The recruitment limits' choice ends
+// with the same order (limits.ts).
+export function isCheaper(a: CostedHires, b: CostedHires, costs: HiringCosts): boolean {
   const scale = Math.max(Math.abs(a.cost), Math.abs(b.cost), 1);
   if (Math.abs(a.cost - b.cost) > scale * 1e-12) return a.cost < b.cost;
   const exactA = costs.experienced.times(a.x).plus(costs.early_career.times(a.y));

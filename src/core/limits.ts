@@ -10,7 +10,7 @@
 //   every constraint given the year's hires:
 //     a = max(0, (D - T*N)/T, (D - capacity)/B, (m*N - E - x)/(1 - m)), each term where its
 //     constraint applies (the mix term only when m < 1).
-import { checkHires, solveHires, TOLERANCE, type HiringOutcome, type HiringRule, type HiringState, type HiringCosts } from './hiring.js';
+import { checkHires, isCheaper, solveHires, TOLERANCE, type CostedHires, type HiringCosts, type HiringOutcome, type HiringRule, type HiringState } from './hiring.js';
 
 /** Most case-holding hires a year: in all, and per group; null is no limit. */
 export interface RecruitmentLimits {
@@ -97,7 +97,7 @@ export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: H
   const maxY = Math.min(limits.earlyCareer ?? Infinity, limits.total ?? Infinity, Math.max(0, Math.ceil(yNeed)) + 1);
   const costX = costs.experienced.toNumber();
   const costY = costs.early_career.toNumber();
-  let best: { x: number; y: number; uncovered: number; shortfall: number; cost: number } | null = null;
+  let best: Candidate | null = null;
   for (let x = 0; x <= maxX; x++) {
     for (let y = 0; y <= maxY && (limits.total === null || x + y <= limits.total); y++) {
       const candidate = { x, y, uncovered: uncoveredCases(state, rule, x, y), shortfall: mixShortfall(state, rule, x, y), cost: costX * x + costY * y };
@@ -116,17 +116,12 @@ export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: H
   };
 }
 
-type Candidate = { x: number; y: number; uncovered: number; shortfall: number; cost: number };
+type Candidate = CostedHires & { uncovered: number; shortfall: number };
 
-// Fewest uncovered cases, then smallest mix shortfall, then lowest cost (exact on near-ties), then
-// fewer people, then fewer experienced.
+// Fewest uncovered cases, then smallest mix shortfall, then the plan rule's own order (lowest cost,
+// exact on near-ties; fewer people; fewer experienced).
 function isBetter(a: Candidate, b: Candidate, costs: HiringCosts): boolean {
   if (Math.abs(a.uncovered - b.uncovered) > TOLERANCE) return a.uncovered < b.uncovered;
   if (Math.abs(a.shortfall - b.shortfall) > TOLERANCE) return a.shortfall < b.shortfall;
-  const scale = Math.max(Math.abs(a.cost), Math.abs(b.cost), 1);
-  if (Math.abs(a.cost - b.cost) > scale * 1e-12) return a.cost < b.cost;
-  const byCost = costs.experienced.times(a.x).plus(costs.early_career.times(a.y)).comparedTo(costs.experienced.times(b.x).plus(costs.early_career.times(b.y)));
-  if (byCost !== 0) return byCost < 0;
-  if (a.x + a.y !== b.x + b.y) return a.x + a.y < b.x + b.y;
-  return a.x < b.x;
+  return isCheaper(a, b, costs);
 }
