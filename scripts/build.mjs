@@ -17,6 +17,8 @@ await build({
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // HiGHS finds its WebAssembly beside its own loader: loaded from node_modules, not bundled.
+  external: ['highs'],
   // Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

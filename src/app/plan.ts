@@ -16,6 +16,8 @@ export interface PlanOptions {
   cases: number | null;
   /** Most case-holding hires a year (issue 12); none when not given. */
   limits?: RecruitmentLimits;
+  /** Year 0's hires, decided over the whole horizon (issue 13). */
+  fixed?: { experienced: number; earlyCareer: number; teamManager: number };
 }
 
 export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
@@ -41,7 +43,7 @@ export function runPlan(inputs: Inputs, options: PlanOptions): PlanRun {
   const demand = demandFor(inputs, workforce, options.cases);
   const paybill = currentPaybill(inputs.staff.staff, options.asOf, options.experienceYears, inputs.config);
   const outcome = makePlan(
-    { asOf: options.asOf, experienceYears: options.experienceYears, rule: options.rule, config: inputs.config, limits: options.limits ?? NO_LIMITS },
+    { asOf: options.asOf, experienceYears: options.experienceYears, rule: options.rule, config: inputs.config, limits: options.limits ?? NO_LIMITS, ...(options.fixed === undefined ? {} : { fixed: options.fixed }) },
     workforce,
     demand,
     paybill,

@@ -2,7 +2,7 @@
 import type { AgencyConversion, ProjectionRun, RetentionReport } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
 import { exact, ZERO } from '../core/exact.js';
-import { cohortsOf, project, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
+import { cohortsOf, project, type FixedYear, type ProjectionInput, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
 import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
 import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
@@ -27,6 +27,12 @@ export interface ProjectionOptions extends PlanOptions {
   retention?: readonly { group: Group; annualPayment: number; turnover: number; fromYear: number }[];
   /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
   settledRates?: { growth: Rate; turnover: Rate; turnoverByGroup?: Record<Group, Rate> };
+  /**
+   * Each year's hires decided for the whole horizon (the optimiser, issue 13) instead of the plan
+   * rule's year-by-year choice: called for each projection the run makes (with and without agency
+   * conversion or retention measures), with that projection's input.
+   */
+  decide?: (input: ProjectionInput) => FixedYear[];
 }
 
 /** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
@@ -104,7 +110,8 @@ export function payAwardRate(payAward: number | null): Rate {
 
 export function runProjection(inputs: Inputs, options: ProjectionOptions): ProjectionRun {
   // Year 0 is the plan, with the mix only if it applies from year 0.
-  const planRun = runPlan(inputs, options.mixBy > 0 ? { ...options, rule: { ...options.rule, mix: null } } : options);
+  const yearZero = options.mixBy > 0 ? { ...options, rule: { ...options.rule, mix: null } } : options;
+  let planRun = runPlan(inputs, yearZero);
   const { asOf } = options;
   const staffFile = inputs.staff.name;
   const { growth, turnover } = options.settledRates ?? projectionRates(inputs, options);
@@ -126,7 +133,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const measuresAsked = [...inputs.config.retention, ...(options.retention ?? [])];
   const measures: RetentionMeasure[] = measuresAsked.map((m) => ({ group: m.group, annualPayment: pounds(m.annualPayment), turnover: exact(m.turnover), fromYear: m.fromYear }));
   const run = (convertAgency: boolean, retention: readonly RetentionMeasure[] = measures) => {
-    const outcome = project({
+    const input: ProjectionInput = {
       asOf,
       years: options.years,
       experienceYears: options.experienceYears,
@@ -143,11 +150,17 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       payAward: payAward.value,
       convertAgency,
       cohorts,
-    });
+    };
+    const outcome = project(options.decide === undefined ? input : { ...input, fixed: options.decide(input) });
     if (!outcome.ok) throw new UnreachablePlan(outcome.reason, outcome.year, formatIso(addYears(asOf, outcome.year)));
     return outcome;
   };
   const projection = run(options.convertAgency);
+  if (options.decide !== undefined) {
+    // Year 0's hires are the optimiser's: the plan shows them.
+    const first = projection.years[0]!;
+    planRun = runPlan(inputs, { ...yearZero, fixed: { experienced: first.hires.experienced, earlyCareer: first.hires.earlyCareer, teamManager: first.hires.teamManager } });
+  }
   let agencyConversion: AgencyConversion | null = null;
   if (options.convertAgency) {
     const without = run(false);

@@ -4,7 +4,7 @@
 import { Option } from 'commander';
 import * as value from './values.js';
 
-export type CommandName = 'plan' | 'compare' | 'report' | 'validate';
+export type CommandName = 'plan' | 'optimise' | 'compare' | 'report' | 'validate';
 export type FormatName = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
 
 export interface OptionSpec {
@@ -22,19 +22,21 @@ export interface OptionSpec {
   carriedBy?: { formats: readonly FormatName[]; why: string };
 }
 
-const PLANNING: readonly CommandName[] = ['plan', 'compare', 'report'];
-const ALL: readonly CommandName[] = ['plan', 'compare', 'report', 'validate'];
+const PLANNING: readonly CommandName[] = ['plan', 'optimise', 'compare', 'report'];
+const ALL: readonly CommandName[] = ['plan', 'optimise', 'compare', 'report', 'validate'];
+/** The options that ask the optimiser's question: optimise, and compare and report with --optimise. */
+const OPTIMISING: readonly CommandName[] = ['optimise', 'compare', 'report'];
 
 export const OPTIONS: readonly OptionSpec[] = [
   // The question.
-  { flags: '--target <cases>', help: '(required) target average caseload: open cases per case-holding FTE', parse: value.caseload, commands: ['plan', 'report'], required: true },
+  { flags: '--target <cases>', help: '(required) target average caseload: open cases per case-holding FTE', parse: value.caseload, commands: ['plan', 'optimise', 'report'], required: true },
   { flags: '--target <list>', help: '(required) target average caseloads, comma-separated: 15,17,19,21', parse: value.listOf(value.caseload), commands: ['compare'], required: true },
-  { flags: '--mix <share>', help: 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', parse: (t: string) => value.fraction(t), commands: ['plan', 'report'] },
+  { flags: '--mix <share>', help: 'minimum experienced share of case-holding FTE after hires: 0.5 or 50%', parse: (t: string) => value.fraction(t), commands: ['plan', 'optimise', 'report'] },
   { flags: '--mix <list>', help: 'experienced shares, comma-separated: 40%,50%', parse: value.listOf((t) => value.fraction(t)), commands: ['compare'] },
   {
     flags: '--explain',
     help: 'add a plain-English derivation of every number (JSON: an "explanation" array)',
-    commands: ['plan'],
+    commands: ['plan', 'optimise'],
     carriedBy: { formats: ['table', 'markdown', 'json'], why: 'the explanation is text; CSV holds only the plan table' },
   },
   { flags: '--by <what>', help: 'plan each team on its own staff and open cases ("team"), one row per team and a total', parse: value.oneOf(['team'] as const), commands: ['plan'] },
@@ -45,19 +47,32 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['plan'],
     carriedBy: { formats: ['csv'], why: 'it picks one table for CSV; the other formats show every table' },
   },
+  {
+    flags: '--table <name>',
+    help: 'with --format csv: which table: years (default), optimisation (both plans by year, cash and present value), groups, paybill or assumptions',
+    choices: ['years', 'optimisation', 'groups', 'paybill', 'assumptions'],
+    commands: ['optimise'],
+    carriedBy: { formats: ['csv'], why: 'it picks one table for CSV; the other formats show every table' },
+  },
+  // The optimiser (issue 13).
+  { flags: '--optimise', help: 'choose every year\'s hires together for the least total cost (as caseplan optimise), and compare with the year-by-year rule', commands: ['compare', 'report'], needsYears: true },
+  { flags: '--discount-rate <rate>', help: "weigh year k's costs by (1 + r)^-k: 0.035 or 3.5% (HM Treasury's Green Book rate); default 0, cash", parse: (t: string) => value.fraction(t, { max: 1 }), commands: OPTIMISING, needsYears: true },
+  { flags: '--budget <amount>', help: 'most additional cost against the baseline in any one year, e.g. 2m or £2,000,000: what caseload that buys, and when', parse: value.amount, commands: OPTIMISING, needsYears: true },
+  { flags: '--time-limit <seconds>', help: 'stop the solver after this long with the best plan found, marked as such (default 30)', parse: value.seconds, commands: OPTIMISING, needsYears: true },
   { flags: '--html <file>', help: 'the HTML page to write (atomically): headline, tables and charts', commands: ['report'] },
   { flags: '--xlsx <file>', help: 'the Excel workbook to write (atomically): a sheet per table, totals as SUM formulas', commands: ['report'] },
   // Caps, demand and the projection.
   { flags: '--early-career-cap <cases>', help: 'most cases per early-career FTE (with --experienced-cap)', parse: value.caseCap, commands: PLANNING },
   { flags: '--experienced-cap <cases>', help: 'most cases per experienced FTE (with --early-career-cap)', parse: value.caseload, commands: PLANNING },
   { flags: '--cases <n>', help: 'open cases now (overrides the referrals file and the caseload column)', parse: value.caseCount, commands: PLANNING },
-  { flags: '--years <n>', help: 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', parse: value.yearCount, commands: PLANNING },
+  { flags: '--years <n>', help: 'project year by year for N years (1-30): hires, leavers, progression, cost against a baseline', parse: value.yearCount, commands: ['plan', 'compare', 'report'] },
+  { flags: '--years <n>', help: '(required) the horizon: years 0 to N (1-30), every year\'s hires chosen together', parse: value.yearCount, commands: ['optimise'], required: true },
   { flags: '--growth <rate>', help: 'yearly growth in open cases, 0.04 or 4% (default: derived from the referrals file, else 0)', parse: (t: string) => value.fraction(t, { min: -0.9, max: 10 }), commands: PLANNING, needsYears: true },
   { flags: '--turnover <rate>', help: 'share of FTE leaving each year, 0.15 or 15% (default: derived from leave_date, else 0)', parse: (t: string) => value.fraction(t), commands: PLANNING, needsYears: true },
   { flags: '--turnover-experienced <rate>', help: "experienced social workers' turnover: a rate, or 'derived' from the staff file's leavers (default: --turnover's)", parse: value.rateOrDerived, commands: PLANNING, needsYears: true },
   { flags: '--turnover-early-career <rate>', help: "early-career social workers' turnover, until they become experienced: a rate or 'derived'", parse: value.rateOrDerived, commands: PLANNING, needsYears: true },
   { flags: '--turnover-team-manager <rate>', help: "team managers' turnover: a rate or 'derived'", parse: value.rateOrDerived, commands: PLANNING, needsYears: true },
-  { flags: '--max-hires <n>', help: 'most case-holding social workers hired a year, both groups together (year 0 included)', parse: value.wholeNumber, commands: ['plan', 'report'] },
+  { flags: '--max-hires <n>', help: 'most case-holding social workers hired a year, both groups together (year 0 included)', parse: value.wholeNumber, commands: ['plan', 'optimise', 'report'] },
   {
     flags: '--max-hires <list>',
     help: 'most case-holding social workers hired a year, comma-separated, a scenario axis: 20,40,none',
@@ -93,11 +108,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ALL },
   { flags: '--no-color', help: 'no colour (also NO_COLOR=1)', commands: ALL },
   // Output.
-  { flags: '--format <format>', help: 'output format', choices: ['table', 'csv', 'json', 'markdown', 'xlsx'], default: 'table', commands: ['plan', 'compare'] },
+  { flags: '--format <format>', help: 'output format', choices: ['table', 'csv', 'json', 'markdown', 'xlsx'], default: 'table', commands: ['plan', 'optimise', 'compare'] },
   { flags: '--format <format>', help: 'output format', choices: ['table', 'json', 'markdown'], default: 'table', commands: ['validate'] },
-  { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'compare', 'validate'] },
-  { flags: '--bom', help: 'start CSV on stdout with a UTF-8 byte-order mark too (CSV files written with --output have one by default, for Excel)', commands: ['plan', 'compare'] },
-  { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'compare'] },
+  { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'optimise', 'compare', 'validate'] },
+  { flags: '--bom', help: 'start CSV on stdout with a UTF-8 byte-order mark too (CSV files written with --output have one by default, for Excel)', commands: ['plan', 'optimise', 'compare'] },
+  { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'optimise', 'compare'] },
 ];
 
 /** The options one command takes, as commander options, in the order of the table. */
@@ -116,7 +131,7 @@ export function keyOf(spec: OptionSpec): string {
   return new Option(spec.flags).attributeName();
 }
 
-/** The options of a command that need --years. */
-export function projectionOnly(command: CommandName): OptionSpec[] {
-  return OPTIONS.filter((spec) => spec.needsYears === true && spec.commands.includes(command));
+/** The options that need --years (a command's flags hold only its own). */
+export function projectionOnly(): OptionSpec[] {
+  return OPTIONS.filter((spec) => spec.needsYears === true);
 }

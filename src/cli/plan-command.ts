@@ -10,13 +10,14 @@ import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTab
 
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { formatIso, type Day } from '../core/dates.js';
+import type { ProjectionRun } from '../core/results.js';
 import { todayUtc } from './today.js';
 import type { HiringRule } from '../core/hiring.js';
 import { UsageError } from '../errors.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
 import { warn, type Terminal } from './emit.js';
-import { keyOf, OPTIONS, projectionOnly } from './options.js';
+import { keyOf, OPTIONS, projectionOnly, type CommandName } from './options.js';
 import { progressOptions } from './progress.js';
 import { output, type RunReport } from './render.js';
 
@@ -49,7 +50,7 @@ export interface PlanFlags extends InputFlags {
   convertAgency?: boolean;
   by?: 'team';
   explain?: boolean;
-  table?: 'years' | 'groups' | 'paybill' | 'assumptions';
+  table?: 'years' | 'groups' | 'paybill' | 'assumptions' | 'optimisation';
   turnoverExperienced?: number | 'derived';
   turnoverEarlyCareer?: number | 'derived';
   turnoverTeamManager?: number | 'derived';
@@ -64,7 +65,7 @@ export interface PlanFlags extends InputFlags {
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
 function checkProjectionFlags(flags: PlanFlags): void {
   if (flags.years === undefined) {
-    const given = projectionOnly('plan').filter((spec) => (flags as unknown as Record<string, unknown>)[keyOf(spec)] !== undefined).map((spec) => spec.flags.split(' ')[0]!);
+    const given = projectionOnly().filter((spec) => (flags as unknown as Record<string, unknown>)[keyOf(spec)] !== undefined).map((spec) => spec.flags.split(' ')[0]!);
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --years N (the projection)`);
     return;
   }
@@ -121,9 +122,9 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
 }
 
 /** An option the chosen format cannot carry is refused, not dropped: say which formats carry it. */
-function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal): void {
+export function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal, command: CommandName = 'plan'): void {
   for (const spec of OPTIONS) {
-    if (spec.carriedBy === undefined || !spec.commands.includes('plan')) continue;
+    if (spec.carriedBy === undefined || !spec.commands.includes(command)) continue;
     const { formats, why: what } = spec.carriedBy;
     const flag = spec.flags.split(' ')[0]!;
     if ((flags as unknown as Record<string, unknown>)[keyOf(spec)] === undefined || formats.includes(flags.format)) continue;
@@ -180,18 +181,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   } else {
     const outcome = runScenario(inputs, options);
     if (outcome.kind === 'projection') {
-      const run = outcome.run;
-      const explanation = flags.explain ? explainProjection(run, inputs.staff.name) : null;
-      // Charts only for a person at a terminal: a table on a TTY, not written to a file.
-      const charts = flags.format === 'table' && terminal.stdout.isTTY === true && flags.output === undefined ? projectionChartBlocks(run) : [];
-      report = {
-        title,
-        json: () => ({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }),
-        tables: () => projectionTables(run),
-        csvTable: 'years',
-        workbook: () => projectionWorkbookTables(run),
-        blocks: () => [...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)],
-      };
+      report = projectionReport(outcome.run, flags, terminal, inputs.staff.name, title);
     } else {
       const { plan } = outcome.run;
       const explanation = flags.explain ? explainPlan(outcome.run, inputs.staff.name) : null;
@@ -209,7 +199,22 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   await output(report, flags, terminal, inputFiles(paths), dateOf(asOf));
 }
 
-function explanationBlocks(steps: ExplanationStep[] | null): Block[] {
+/** A projection's report in every format; the optimiser's adds its own section to it. */
+export function projectionReport(run: ProjectionRun, flags: PlanFlags, terminal: Terminal, staffFile: string, title: string): RunReport {
+  const explanation = flags.explain ? explainProjection(run, staffFile) : null;
+  // Charts only for a person at a terminal: a table on a TTY, not written to a file.
+  const charts = flags.format === 'table' && terminal.stdout.isTTY === true && flags.output === undefined ? projectionChartBlocks(run) : [];
+  return {
+    title,
+    json: () => ({ ...projectionJson(run), ...(explanation ? { explanation } : {}) }),
+    tables: () => projectionTables(run),
+    csvTable: 'years',
+    workbook: () => projectionWorkbookTables(run),
+    blocks: () => [...projectionBlocks(run), ...charts, ...explanationBlocks(explanation)],
+  };
+}
+
+export function explanationBlocks(steps: ExplanationStep[] | null): Block[] {
   if (steps === null) return [];
   return [
     { kind: 'heading', text: 'How these numbers were derived' },

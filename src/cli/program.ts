@@ -7,6 +7,7 @@ import type { PlanFlags } from './plan-command.js';
 import type { ValidateFlags } from './validate-command.js';
 import type { CompareFlags } from './compare-command.js';
 import type { ReportFlags } from './report-command.js';
+import type { OptimiseFlags } from './optimise-command.js';
 
 import * as value from './values.js';
 import { optionsOf, type CommandName } from './options.js';
@@ -30,6 +31,20 @@ Examples:
   $ export-staff | caseplan plan --target 19 --staff - --cases 3400 --format json
 
 Open cases come from --cases, else the referrals file, else the staff file's caseload column.
+Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
+
+const OPTIMISE_EXAMPLES = `
+Examples:
+  # The cheapest way to 50/50 by year 3, against the year-by-year rule; present values at 3.5%
+  $ caseplan optimise --target 19 --mix 50% --mix-by 3 --years 5 --growth 4% --turnover 15% --discount-rate 3.5% \\
+      --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30
+
+  # What £1m a year more buys: the average caseload each year, and when the target is met
+  $ caseplan optimise --target 15 --budget 1m --years 5 --growth 4% --turnover 15% \\
+      --staff fixtures/staff.csv --referrals fixtures/referrals.csv --as-of 2026-09-30
+
+Takes every option of plan --years. The plan is called optimal only when HiGHS proves it; a
+--time-limit (default 30 s) that stops it early gives the best plan found, marked as such.
 Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
 
 /** The command's options from the one table (options.ts); required ones are remembered for the check below. */
@@ -77,6 +92,17 @@ export function buildProgram(terminal: Terminal): Command {
     'plan',
   );
   plan.addHelpText('after', PLAN_EXAMPLES).action(async (flags: PlanFlags) => (await import('./plan-command.js')).planCommand(flags, terminal));
+
+  const optimise = withOptions(
+    program
+      .command('optimise')
+      .alias('optimize')
+      .description('choose every year\'s hires together (HiGHS, a proven optimum) for the least total cost over --years, against the year-by-year rule of plan --years'),
+    'optimise',
+  );
+  optimise
+    .addHelpText('after', OPTIMISE_EXAMPLES)
+    .action(async (flags: OptimiseFlags) => (await import('./optimise-command.js')).optimiseCommand(flags, terminal));
 
   const compare = withOptions(
     program.command('compare').description('plan every combination of several targets (and mixes) on the same inputs, one row per scenario'),

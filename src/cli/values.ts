@@ -175,3 +175,19 @@ export function retention(
 export function limitOrNone(text: string): number | null {
   return text.trim().toLowerCase() === 'none' ? null : wholeNumber(text);
 }
+
+/** An amount of pounds: 2000000, £2,000,000, 2m, 2.5m or 500k; >= 0 and at most £1e12. */
+export function amount(text: string): number {
+  const match = /^£?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([kKmM]?)$/.exec(text.trim());
+  if (match === null) throw new InvalidArgumentError(`expected an amount of pounds such as 2000000, £2,000,000, 2m or 500k, got "${text}"`);
+  const scale = { '': 1, k: 1e3, m: 1e6 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
+  // Scaled on the decimal digits, so 2.3m is 2300000 exactly, not 2299999.9999999995.
+  const [whole, fraction = ''] = match[1]!.replace(/,/g, '').split('.') as [string, string?];
+  const digits = Math.log10(scale);
+  const value = Number(`${whole}${fraction.padEnd(digits, '0').slice(0, digits)}.${fraction.slice(digits) || '0'}`);
+  if (value > 1e12) throw new InvalidArgumentError(`expected an amount up to £1,000,000,000,000, got "${text}"`);
+  return value;
+}
+
+/** Seconds for the solver: above 0, at most a day. */
+export const seconds = atMost(positiveNumber, 86_400, 'a number of seconds');

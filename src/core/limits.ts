@@ -125,3 +125,9 @@ function isBetter(a: Candidate, b: Candidate, costs: HiringCosts): boolean {
   if (Math.abs(a.shortfall - b.shortfall) > TOLERANCE) return a.shortfall < b.shortfall;
   return isCheaper(a, b, costs);
 }
+
+/** Hires given (the optimiser's), weighed as the limits weigh a year: short when a constraint is not met by them. */
+export function givenHires(state: HiringState, rule: HiringRule, x: number, y: number): LimitedOutcome {
+  const met = checkHires(state, rule, x, y);
+  return { feasible: true, experienced: x, earlyCareer: y, short: !(met.target && met.mix && met.caps), uncoveredCases: uncoveredCases(state, rule, x, y), mixShortfallFte: mixShortfall(state, rule, x, y) };
+}

@@ -4,7 +4,7 @@ import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
 import { exact, type Exact } from './exact.js';
 import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
-import { hasLimits, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
+import { givenHires, hasLimits, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 
@@ -54,6 +54,8 @@ export interface PlanParameters {
   config: Config;
   /** Most case-holding hires this year (issue 12); none by default. */
   limits?: RecruitmentLimits;
+  /** This year's hires decided over the whole horizon (the optimiser, issue 13) rather than by the rule. */
+  fixed?: { experienced: number; earlyCareer: number; teamManager: number };
 }
 
 export interface WorkforceSnapshot {
@@ -147,12 +149,14 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
   const solve = (dropped: Constraint | null) => solveHires(state, rule, unitCosts, dropped);
   const recruitment = pounds(config.recruitment_cost);
   // Within the recruitment limits; each constraint's price (the plan without it) is without them.
-  const outcome = hiresWithinLimits(state, rule, unitCosts, parameters.limits ?? NO_LIMITS);
+  const given = parameters.fixed;
+  const outcome = given === undefined ? hiresWithinLimits(state, rule, unitCosts, parameters.limits ?? NO_LIMITS) : givenHires(state, rule, given.experienced, given.earlyCareer);
   if (!outcome.feasible) return { ok: false, reason: outcome.reason };
 
   // Hires with their team managers and costs: for the plan, and for the plan without each constraint.
   const costed = (x: number, y: number) => {
-    const managers = teamManagerHires(workforce.caseHoldingFte.plus(x + y).toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
+    const needed = teamManagerHires(workforce.caseHoldingFte.plus(x + y).toNumber(), workforce.teamManagerFte.toNumber(), config.span_of_control);
+    const managers = given !== undefined && x === given.experienced && y === given.earlyCareer ? { required: needed.required, hires: given.teamManager } : needed;
     const annual = [roundToPence(multiplyMoney(unitCosts.experienced, x)), roundToPence(multiplyMoney(unitCosts.early_career, y)), roundToPence(multiplyMoney(unitCosts.team_manager, managers.hires))];
     return {
       hires: { experienced: x, earlyCareer: y, teamManager: managers.hires },

@@ -5,7 +5,7 @@ import { agencyFactor, marginalOnCostRate, unitAnnualCosts, type UnitCosts } fro
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
-import { agencyCoverFte, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
+import { agencyCoverFte, givenHires, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { addMoney, multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, ZERO_POUNDS, type Money } from './money.js';
 import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
 
@@ -112,6 +112,20 @@ export interface ProjectionInput {
   payAward: Exact;
   convertAgency: boolean;
   cohorts: Cohorts;
+  /**
+   * Hires decided elsewhere (the optimiser, issue 13), one entry per year 0..years: replayed through
+   * the same arithmetic instead of the plan rule's choice. Conversions (--convert-agency) still apply.
+   */
+  fixed?: readonly FixedYear[];
+}
+
+/** One year's decisions, given: whole-person hires and agency cover FTE. */
+export interface FixedYear {
+  experienced: number;
+  earlyCareer: number;
+  teamManager: number;
+  /** With --agency-cover: at most this much (a budget may leave a gap); null: the least that meets every constraint. */
+  agencyCoverFte: number | null;
 }
 
 export interface RetentionMeasure {
@@ -154,6 +168,8 @@ export interface ProjectionYear {
   planCost: Money;
   /** Of those hires, how many replace agency staff (--convert-agency, year 1). */
   agencyConversions: number;
+  /** Those conversions by group (in `hires` too). */
+  conversions: { experienced: number; earlyCareer: number; teamManager: number };
   mixApplied: boolean;
   unitCosts: UnitCosts;
   paybill: Money;
@@ -208,18 +224,13 @@ function paybillOf(groups: Record<Group, Staffing>, units: UnitCosts, agency: Ex
 }
 
 export function project(input: ProjectionInput): ProjectionOutcome {
-  const { config, turnover, experienceYears } = input;
+  const { config, experienceYears } = input;
   const baseUnits = unitAnnualCosts(config);
   const agency = agencyFactor(config);
   const recruitment = pounds(config.recruitment_cost);
-  const baseRates: Record<Group, Exact> = input.turnoverByGroup ?? { experienced: turnover, early_career: turnover, team_manager: turnover };
+  const baseRates = groupRates(input);
   const measures = input.retention ?? [];
-  // Each year's rates: the groups' own, with any retention measure in force from its year.
-  const turnoverIn = (year: number): Record<Group, Exact> => {
-    const rates = { ...baseRates };
-    for (const m of measures) if (m.fromYear <= year) rates[m.group] = m.turnover;
-    return rates;
-  };
+  const turnoverIn = (year: number) => turnoverInYear(input, year);
   // A retention payment is pay on top of a salary over the NI threshold: the marginal on-costs.
   const onCost = ONE.plus(marginalOnCostRate(config));
   // The baseline keeps the year-0 workforce (before hires) at the same FTE per group.
@@ -271,11 +282,13 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
     const units = unitCostsFor(baseUnits, input.payAward, year);
     const hiringState = { openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() };
-    const outcome = hiresWithinLimits(hiringState, rule, units, input.limits ?? NO_LIMITS);
+    const given = input.fixed?.[year];
+    const outcome = given === undefined ? hiresWithinLimits(hiringState, rule, units, input.limits ?? NO_LIMITS) : givenHires(hiringState, rule, given.experienced, given.earlyCareer);
     if (!outcome.feasible) return { ok: false, year, reason: outcome.reason };
     const x = outcome.experienced;
     const y = outcome.earlyCareer;
-    const coverFte = input.agencyCover === true ? agencyCoverFte(hiringState, rule, x, y) : 0;
+    const least = input.agencyCover === true ? agencyCoverFte(hiringState, rule, x, y) : 0;
+    const coverFte = given === undefined || given.agencyCoverFte === null ? least : Math.min(least, given.agencyCoverFte);
     // Agency cover is experienced FTE at that year's unit cost and the agency premium; not a hire.
     const agencyCoverCost = coverFte === 0 ? ZERO_POUNDS : roundToPence(multiplyMoney(multiplyMoney(units.experienced, exact(coverFte)), agency));
     state.experienced = plus(state.experienced, { permanent: exact(x), agency: ZERO });
@@ -283,7 +296,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     if (becomes <= year) state.experienced = plus(state.experienced, { permanent: exact(y), agency: ZERO });
     else state.earlyCareer.set(becomes, plus(state.earlyCareer.get(becomes) ?? NONE, { permanent: exact(y), agency: ZERO }));
     const caseHoldingAfter = caseHolding.plus(x + y);
-    const managers = teamManagerHires(caseHoldingAfter.toNumber(), total(state.teamManagers).toNumber(), config.span_of_control);
+    const managers = given === undefined ? teamManagerHires(caseHoldingAfter.toNumber(), total(state.teamManagers).toNumber(), config.span_of_control) : { hires: given.teamManager };
     state.teamManagers = plus(state.teamManagers, { permanent: exact(managers.hires), agency: ZERO });
 
     const groups = payGroups(state);
@@ -327,6 +340,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       agencyCoverFte: coverFte,
       agencyCoverCost,
       agencyConversions: conversions.experienced + conversions.earlyCareer + conversions.teamManager,
+      conversions,
       mixApplied,
       unitCosts: units,
       paybill,
@@ -339,6 +353,18 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     });
   }
   return { ok: true, years: rows, totals: totalsOf(rows) };
+}
+
+/** Each group's own turnover, before any retention measure. */
+function groupRates(input: Pick<ProjectionInput, 'turnover' | 'turnoverByGroup'>): Record<Group, Exact> {
+  return input.turnoverByGroup ?? { experienced: input.turnover, early_career: input.turnover, team_manager: input.turnover };
+}
+
+/** A year's turnover by group: the groups' own, with any retention measure in force from its year. */
+export function turnoverInYear(input: Pick<ProjectionInput, 'turnover' | 'turnoverByGroup' | 'retention'>, year: number): Record<Group, Exact> {
+  const rates = { ...groupRates(input) };
+  for (const m of input.retention ?? []) if (m.fromYear <= year) rates[m.group] = m.turnover;
+  return rates;
 }
 
 export function unitCostsFor(base: UnitCosts, payAward: Exact, year: number): UnitCosts {

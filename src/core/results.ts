@@ -103,3 +103,51 @@ export interface Comparison {
   scenarios: Scenario[];
   rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate } | null;
 }
+
+/** One plan's hires in a year, by group (agency conversions included, as in the projection). */
+export interface YearHires {
+  experienced: number;
+  earlyCareer: number;
+  teamManager: number;
+}
+
+/** What the optimiser found against the year-by-year rule on the same inputs (issue 13). */
+export interface OptimisationReport {
+  /** `optimal`: HiGHS proved it within the tolerance; `time_limit`: the best plan found when --time-limit ran out. */
+  status: 'optimal' | 'time_limit';
+  /** The relative gap HiGHS reported for the cost (0 when proven optimal). */
+  gap: number;
+  /** The discounted total plan cost as the solver weighed it, to the penny. */
+  objective: Money;
+  solveMs: number;
+  timeLimitSeconds: number;
+  tolerance: { relative: number; absolute: number };
+  discountRate: Exact;
+  /** Most additional cost in any one year; null without --budget. */
+  budget: Money | null;
+  /** The target, caps or mix could not all be met every year: uncovered cases and mix shortfall were minimised first. */
+  gaps: boolean;
+  /** The plan rule's hires ranked as well as the solver's, replayed to the penny, and were kept. */
+  ruleKept: boolean;
+  byYear: { year: number; discountFactor: Exact; rule: { hires: YearHires; cost: Money; presentValue: Money }; optimised: { hires: YearHires; cost: Money; presentValue: Money } }[];
+  rule: PlanTotal;
+  optimised: PlanTotal;
+  /** Rule minus optimised: cash and present value. */
+  saving: { cash: Money; presentValue: Money };
+  /** The years in which the two plans hire differently. */
+  differences: { year: number; rule: YearHires; optimised: YearHires }[];
+}
+
+export interface PlanTotal {
+  /** Plan cost (paybill + recruitment + agency cover + retention) over years 0..N, in cash. */
+  cash: Money;
+  presentValue: Money;
+  additionalCost: Money;
+  targetMetYear: number | null;
+}
+
+export interface OptimisationRun extends ProjectionRun {
+  optimisation: OptimisationReport;
+  /** The year-by-year rule's projection on the same inputs. */
+  rule: ProjectionRun;
+}

@@ -1,0 +1,93 @@
+// `caseplan optimise` (issue 13): the plan rule's projection, then the hires of every year chosen
+// together by the MILP solver and replayed through the same projection, and the two compared.
+import { optimiseHorizon, presentValue, type MilpSolver, type OptimisationSettings } from '../core/optimise.js';
+import { exact, ONE } from '../core/exact.js';
+import { pounds, roundToPence, subtractMoney, sumMoney } from '../core/money.js';
+import type { ProjectionYear } from '../core/projection.js';
+import type { OptimisationReport, OptimisationRun, PlanTotal, ProjectionRun, YearHires } from '../core/results.js';
+import { addYears, formatIso } from '../core/dates.js';
+import { UnreachablePlan } from '../errors.js';
+import type { Inputs } from './inputs.js';
+import { runProjection, type ProjectionOptions } from './projection.js';
+
+export interface OptimiseSettings {
+  discountRate: number;
+  /** £ a year; null: no budget. */
+  budget: number | null;
+  timeLimitSeconds: number;
+}
+
+export function runOptimise(inputs: Inputs, options: ProjectionOptions, settings: OptimiseSettings, solver: MilpSolver, tolerance: { relative: number; absolute: number }): OptimisationRun {
+  const rule = runProjection(inputs, options);
+  const model: OptimisationSettings = { discountRate: exact(settings.discountRate), budget: settings.budget === null ? null : pounds(settings.budget) };
+  // The first projection the run makes is the plan itself; the others are its comparisons.
+  let main: ReturnType<typeof optimiseHorizon> | null = null;
+  const optimised = runProjection(inputs, {
+    ...options,
+    decide: (input) => {
+      const outcome = optimiseHorizon(input, model, solver, settings.timeLimitSeconds);
+      if (!outcome.ok) throw new UnreachablePlan(outcome.reason, 0, formatIso(addYears(options.asOf, 0)));
+      main ??= outcome;
+      return outcome.value.fixed;
+    },
+  });
+  const found = main as ReturnType<typeof optimiseHorizon> | null;
+  if (found === null || !found.ok) throw new Error('the optimiser made no plan');
+  return { ...optimised, rule, optimisation: report(rule, optimised, found.value, model, settings, tolerance) };
+}
+
+function hiresOf(y: ProjectionYear): YearHires {
+  return { ...y.hires };
+}
+
+function totalOf(run: ProjectionRun, rate: OptimisationSettings['discountRate']): PlanTotal {
+  return {
+    cash: sumMoney(run.years.map((y) => y.planCost)),
+    presentValue: sumMoney(run.years.map((y) => presentValue(y.planCost, rate, y.year))),
+    additionalCost: run.totals.additionalCost,
+    targetMetYear: run.totals.targetMetYear,
+  };
+}
+
+function sameHires(a: YearHires, b: YearHires): boolean {
+  return a.experienced === b.experienced && a.earlyCareer === b.earlyCareer && a.teamManager === b.teamManager;
+}
+
+function report(
+  rule: ProjectionRun,
+  optimised: ProjectionRun,
+  found: Extract<ReturnType<typeof optimiseHorizon>, { ok: true }>['value'],
+  model: OptimisationSettings,
+  settings: OptimiseSettings,
+  tolerance: { relative: number; absolute: number },
+): OptimisationReport {
+  const rate = model.discountRate;
+  const ruleTotal = totalOf(rule, rate);
+  const optimisedTotal = totalOf(optimised, rate);
+  const byYear = optimised.years.map((y, i) => {
+    const r = rule.years[i]!;
+    return {
+      year: y.year,
+      discountFactor: ONE.div(ONE.plus(rate).pow(y.year)),
+      rule: { hires: hiresOf(r), cost: r.planCost, presentValue: presentValue(r.planCost, rate, r.year) },
+      optimised: { hires: hiresOf(y), cost: y.planCost, presentValue: presentValue(y.planCost, rate, y.year) },
+    };
+  });
+  return {
+    status: found.solution.status,
+    gap: found.solution.gap,
+    objective: roundToPence(pounds(found.solution.objective)),
+    solveMs: found.solution.solveMs,
+    timeLimitSeconds: settings.timeLimitSeconds,
+    tolerance,
+    discountRate: rate,
+    budget: model.budget,
+    gaps: found.solution.gaps,
+    ruleKept: found.ruleKept,
+    byYear,
+    rule: ruleTotal,
+    optimised: optimisedTotal,
+    saving: { cash: subtractMoney(ruleTotal.cash, optimisedTotal.cash), presentValue: subtractMoney(ruleTotal.presentValue, optimisedTotal.presentValue) },
+    differences: byYear.filter((y) => !sameHires(y.rule.hires, y.optimised.hires)).map((y) => ({ year: y.year, rule: y.rule.hires, optimised: y.optimised.hires })),
+  };
+}

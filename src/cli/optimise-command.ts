@@ -1,0 +1,74 @@
+// `caseplan optimise` (issue 13): wiring only. The plan options in, the projection's inputs planned
+// over the whole horizon by the MILP solver (loaded only here), every format from the one report.
+import { inputFiles, loadInputs, type Inputs } from '../app/inputs.js';
+import { runOptimise, type OptimiseSettings } from '../app/optimise.js';
+import type { ProjectionOptions } from '../app/projection.js';
+import type { OptimisationRun } from '../core/results.js';
+import { UsageError } from '../errors.js';
+import { explainOptimisation, optimisationBlocks, optimisationJson, optimisationTable } from '../io/render/optimisation.js';
+import { warn, type Terminal } from './emit.js';
+import { progressOptions } from './progress.js';
+import { output, type RunReport } from './render.js';
+import { todayUtc } from './today.js';
+import { dateOf, explanationBlocks, inputPaths, projectionReport, refuseUncarriedOptions, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
+
+export interface OptimiseFlags extends PlanFlags {
+  optimise?: boolean;
+  discountRate?: number;
+  budget?: number;
+  timeLimit?: number;
+}
+
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+
+/** The optimiser's settings from the flags; compare and report take them only with --optimise. */
+export function optimiseSettings(flags: OptimiseFlags, command: 'optimise' | 'compare' | 'report'): OptimiseSettings | null {
+  const given = (['discountRate', 'budget', 'timeLimit'] as const).filter((k) => flags[k] !== undefined);
+  if (command !== 'optimise' && flags.optimise !== true) {
+    if (given.length > 0) {
+      const names = given.map((k) => ({ discountRate: '--discount-rate', budget: '--budget', timeLimit: '--time-limit' })[k]);
+      throw new UsageError(`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} for the optimiser: add --optimise (or run caseplan optimise)`);
+    }
+    return null;
+  }
+  return { discountRate: flags.discountRate ?? 0, budget: flags.budget ?? null, timeLimitSeconds: flags.timeLimit ?? DEFAULT_TIME_LIMIT_SECONDS };
+}
+
+/** The optimised plan of one scenario: HiGHS loaded on first use. */
+export async function optimise(inputs: Inputs, options: ProjectionOptions, settings: OptimiseSettings): Promise<OptimisationRun> {
+  const { highsSolver, OPTIMALITY_TOLERANCE } = await import('../io/highs.js');
+  return runOptimise(inputs, options, settings, await highsSolver(), OPTIMALITY_TOLERANCE);
+}
+
+export async function optimiseCommand(flags: OptimiseFlags, terminal: Terminal): Promise<void> {
+  refuseUncarriedOptions(flags, terminal, 'optimise');
+  const asOf = flags.asOf ?? todayUtc();
+  const options = scenarioOptions(flags, asOf);
+  const settings = optimiseSettings(flags, 'optimise')!;
+  const paths = inputPaths(flags);
+  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
+  const { projection, ...plan } = options;
+  const run = await optimise(inputs, { ...plan, ...projection! }, settings);
+  const report = optimisationReport(run, flags, terminal, inputs.staff.name);
+  await output(report, flags, terminal, inputFiles(paths), dateOf(asOf));
+}
+
+/** Everything the projection's report has, for the optimised plan, and the optimiser's own section. */
+export function optimisationReport(run: OptimisationRun, flags: PlanFlags, terminal: Terminal, staffFile: string): RunReport {
+  const title = `caseplan: average caseload to ${flags.target}, optimised`;
+  const base = projectionReport(run, { ...flags, explain: false }, terminal, staffFile, title);
+  const projectionExplained = flags.explain ? projectionReport(run, flags, terminal, staffFile, title) : base;
+  const explanation = flags.explain ? [...((projectionExplained.json() as { explanation: unknown[] }).explanation as never[]), ...explainOptimisation(run)] : null;
+  return {
+    title,
+    json: () => ({ ...(base.json() as object), optimisation: optimisationJson(run), ...(explanation ? { explanation } : {}) }),
+    tables: () => ({ ...base.tables(), optimisation: optimisationTable(run) }),
+    csvTable: 'years',
+    workbook: () => {
+      const sheets = base.workbook();
+      return [...sheets.slice(0, -1), optimisationTable(run), ...sheets.slice(-1)];
+    },
+    blocks: () => [...optimisationBlocks(run), ...base.blocks(), ...explanationBlocks(explanation)],
+  };
+}

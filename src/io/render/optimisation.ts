@@ -1,0 +1,197 @@
+// The optimiser's own section (issue 13), beside everything the projection shows: the two plans'
+// cost in cash and present value year by year, the saving, the years their hires differ, the solver's
+// status, and with a budget what it buys. One table (`optimisation`) for CSV, JSON and the workbook.
+import type { OptimisationRun, YearHires } from '../../core/results.js';
+import { formatPounds, subtractMoney, sumMoney, toPounds, ZERO_POUNDS, type Money } from '../../core/money.js';
+
+const negate = (m: Money): Money => subtractMoney(ZERO_POUNDS, m);
+import { columns, type DataTable } from './data-table.js';
+import type { Block } from './document.js';
+import { caseload, count, rate } from './numbers.js';
+import type { ExplanationStep } from './explain.js';
+
+const OPTIMISATION_COLUMNS = columns(
+  ['year', 'Year', 'integer'], ['discount_factor', 'Discount factor', 'number'],
+  ['rule_hires_experienced', 'Rule: experienced hires', 'integer'], ['rule_hires_early_career', 'Rule: early-career hires', 'integer'], ['rule_hires_team_manager', 'Rule: team manager hires', 'integer'],
+  ['rule_cost', 'Rule: cost', 'money'], ['rule_present_value', 'Rule: present value', 'money'],
+  ['optimised_hires_experienced', 'Optimised: experienced hires', 'integer'], ['optimised_hires_early_career', 'Optimised: early-career hires', 'integer'], ['optimised_hires_team_manager', 'Optimised: team manager hires', 'integer'],
+  ['optimised_cost', 'Optimised: cost', 'money'], ['optimised_present_value', 'Optimised: present value', 'money'],
+  ['average_caseload', 'Optimised: average caseload', 'number'],
+);
+
+/** The `optimisation` section: both plans year by year, each cost in cash and present value, with totals. */
+export function optimisationTable(run: OptimisationRun): DataTable {
+  const o = run.optimisation;
+  const rows = o.byYear.map((y, i) => [
+    y.year,
+    y.discountFactor.toNumber(),
+    y.rule.hires.experienced, y.rule.hires.earlyCareer, y.rule.hires.teamManager,
+    toPounds(y.rule.cost), toPounds(y.rule.presentValue),
+    y.optimised.hires.experienced, y.optimised.hires.earlyCareer, y.optimised.hires.teamManager,
+    toPounds(y.optimised.cost), toPounds(y.optimised.presentValue),
+    run.years[i]!.averageCaseload,
+  ]);
+  const sum = (f: (y: (typeof o.byYear)[number]) => number) => o.byYear.reduce((s, y) => s + f(y), 0);
+  const total = [
+    'total', null,
+    sum((y) => y.rule.hires.experienced), sum((y) => y.rule.hires.earlyCareer), sum((y) => y.rule.hires.teamManager),
+    toPounds(o.rule.cash), toPounds(o.rule.presentValue),
+    sum((y) => y.optimised.hires.experienced), sum((y) => y.optimised.hires.earlyCareer), sum((y) => y.optimised.hires.teamManager),
+    toPounds(o.optimised.cash), toPounds(o.optimised.presentValue),
+    null,
+  ];
+  return { name: 'optimisation', title: 'Optimised vs rule', columns: OPTIMISATION_COLUMNS, rows, total, notes: [headline(run), statusText(run)] };
+}
+
+export function optimisationJson(run: OptimisationRun) {
+  const o = run.optimisation;
+  const hires = (h: YearHires) => ({ experienced: h.experienced, early_career: h.earlyCareer, team_manager: h.teamManager });
+  return {
+    status: o.status,
+    objective: toPounds(o.objective),
+    gap: o.gap,
+    solve_ms: Math.round(o.solveMs),
+    time_limit_seconds: o.timeLimitSeconds,
+    tolerance: { relative_gap: o.tolerance.relative, absolute_gap: o.tolerance.absolute },
+    discount_rate: o.discountRate.toNumber(),
+    budget: o.budget === null ? null : toPounds(o.budget),
+    constraints_met_every_year: !o.gaps,
+    rule_kept: o.ruleKept,
+    // The objective's terms: present value at the discount rate (cash when it is 0).
+    rule_total: toPounds(o.rule.presentValue),
+    optimised_total: toPounds(o.optimised.presentValue),
+    saving: toPounds(o.saving.presentValue),
+    cash: { rule_total: toPounds(o.rule.cash), optimised_total: toPounds(o.optimised.cash), saving: toPounds(o.saving.cash) },
+    additional_cost: { rule: toPounds(o.rule.additionalCost), optimised: toPounds(o.optimised.additionalCost) },
+    target_met_year: { rule: o.rule.targetMetYear, optimised: o.optimised.targetMetYear },
+    differences: o.differences.map((d) => ({ year: d.year, rule: hires(d.rule), optimised: hires(d.optimised) })),
+    by_year: o.byYear.map((y, i) => ({
+      year: y.year,
+      discount_factor: y.discountFactor.toNumber(),
+      average_caseload: run.years[i]!.averageCaseload,
+      rule: { hires: hires(y.rule.hires), cost: toPounds(y.rule.cost), present_value: toPounds(y.rule.presentValue) },
+      optimised: { hires: hires(y.optimised.hires), cost: toPounds(y.optimised.cost), present_value: toPounds(y.optimised.presentValue) },
+    })),
+  };
+}
+
+/** "8 experienced and 3 team managers", "nobody". */
+export function hiresText(h: YearHires): string {
+  const parts = [
+    h.experienced > 0 ? `${h.experienced} experienced` : null,
+    h.earlyCareer > 0 ? `${h.earlyCareer} early career` : null,
+    h.teamManager > 0 ? `${h.teamManager} team manager${h.teamManager === 1 ? '' : 's'}` : null,
+  ].filter((p) => p !== null);
+  if (parts.length === 0) return 'nobody';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function pv(run: OptimisationRun): string {
+  return `present value at ${rate(run.optimisation.discountRate.toNumber())}`;
+}
+
+/** The headline: what the optimised plan costs against the rule, or with a budget what it buys. */
+export function headline(run: OptimisationRun): string {
+  const o = run.optimisation;
+  const last = run.years.length - 1;
+  const costs =
+    `The optimised plan costs ${formatPounds(o.optimised.cash)} over years 0 to ${last} (${pv(run)}: ${formatPounds(o.optimised.presentValue)}), ` +
+    `against ${formatPounds(o.rule.cash)} (${formatPounds(o.rule.presentValue)}) for the year-by-year rule: ` +
+    (o.saving.presentValue.isZero() && o.saving.cash.isZero() ? 'the rule is already optimal (saving £0.00).' : `a saving of ${formatPounds(o.saving.cash)} in cash, ${formatPounds(o.saving.presentValue)} in present value.`);
+  if (o.budget === null) return costs;
+  const target = run.plan.parameters.rule.target;
+  const met = o.optimised.targetMetYear;
+  const caseloads = run.years.map((y) => `${caseload(y.averageCaseload)} in year ${y.year}`).join(', ');
+  return (
+    `With at most ${formatPounds(o.budget)} a year more than the baseline, the average caseload is ${caseloads}; ` +
+    (met === null ? `the target of ${count(target)} is not met within the ${last} years.` : `the target of ${count(target)} is met from year ${met} on.`) +
+    ` ${costs}`
+  );
+}
+
+function statusText(run: OptimisationRun): string {
+  const o = run.optimisation;
+  const tolerance = `relative gap at most ${o.tolerance.relative} or £${o.tolerance.absolute.toFixed(2)}`;
+  const solver =
+    o.status === 'optimal'
+      ? `HiGHS proved the plan optimal (${tolerance}) in ${Math.round(o.solveMs)} ms.`
+      : `HiGHS stopped at the time limit (${o.timeLimitSeconds} s): this is the best plan found, not proven optimal; gap ${rate(o.gap)}. Give a longer --time-limit to prove it.`;
+  const gaps = o.gaps ? ' The constraints cannot all be met every year: the plan leaves the fewest uncovered cases over the horizon, then the smallest mix shortfall, then costs least.' : '';
+  const kept = o.ruleKept ? " The year-by-year rule's own hires are optimal here (replayed to the penny they cost no more than the solver's)." : '';
+  return solver + gaps + kept;
+}
+
+/** "Year 0: hire 8 experienced and 3 team managers instead of 8 early career and 3 team managers". */
+export function differenceItems(run: OptimisationRun): string[] {
+  return run.optimisation.differences.map((d) => `Year ${d.year}: hire ${hiresText(d.optimised)} instead of ${hiresText(d.rule)}.`);
+}
+
+/** The section as a document: headline, status, the differing years, and the year-by-year costs. */
+export function optimisationBlocks(run: OptimisationRun): Block[] {
+  const o = run.optimisation;
+  const money = (m: Parameters<typeof formatPounds>[0]) => formatPounds(m);
+  const rows = o.byYear.map((y) => [
+    String(y.year),
+    `${y.rule.hires.experienced} / ${y.rule.hires.earlyCareer} / ${y.rule.hires.teamManager}`,
+    money(y.rule.cost),
+    money(y.rule.presentValue),
+    `${y.optimised.hires.experienced} / ${y.optimised.hires.earlyCareer} / ${y.optimised.hires.teamManager}`,
+    money(y.optimised.cost),
+    money(y.optimised.presentValue),
+  ]);
+  rows.push(['Total', '', money(o.rule.cash), money(o.rule.presentValue), '', money(o.optimised.cash), money(o.optimised.presentValue)]);
+  const differences = differenceItems(run);
+  return [
+    { kind: 'heading', text: 'Optimised over the whole horizon, against the year-by-year rule' },
+    { kind: 'paragraph', text: headline(run), emphasis: 'strong' },
+    { kind: 'paragraph', text: statusText(run) },
+    ...(differences.length === 0 ? [] : [{ kind: 'list' as const, items: differences }]),
+    {
+      kind: 'table',
+      head: ['Year', 'Rule hires (exp / early / TM)', 'Rule cost', 'Rule PV', 'Optimised hires (exp / early / TM)', 'Optimised cost', 'Optimised PV'],
+      align: ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows,
+      totalRow: true,
+    },
+  ];
+}
+
+/**
+ * --explain: why the first differing decision is cheaper, with the figures: that year's cost against
+ * the rule's, then what the later years cost each way.
+ */
+export function explainOptimisation(run: OptimisationRun): ExplanationStep[] {
+  const o = run.optimisation;
+  const steps: ExplanationStep[] = [];
+  const first = o.differences[0];
+  steps.push({
+    step: 'optimisation.status',
+    value: o.status,
+    text: `The optimiser chooses every year's hires together (HiGHS, a mixed-integer linear programme): the least total cost over years 0 to ${run.years.length - 1}, each year's cost weighted by (1 + ${rate(o.discountRate.toNumber())})^-year, with the target${run.mix === null ? '' : ', the mix'} and every other constraint met each year as the projection counts them. ${statusText(run)}`,
+  });
+  if (first === undefined) {
+    steps.push({ step: 'optimisation.saving', value: toPounds(o.saving.presentValue), text: "The year-by-year rule's hires are already the cheapest over the horizon: the two plans hire the same in every year." });
+    return steps;
+  }
+  const at = o.byYear.find((y) => y.year === first.year)!;
+  const later = o.byYear.filter((y) => y.year > first.year);
+  const laterRule = sumMoney(later.map((y) => y.rule.presentValue));
+  const laterOptimised = sumMoney(later.map((y) => y.optimised.presentValue));
+  const thisYear = subtractMoney(at.optimised.presentValue, at.rule.presentValue);
+  const afterwards = subtractMoney(laterRule, laterOptimised);
+  const moreOrLess = (m: Money, positive: string, negative: string) => (m.isNegative() ? `${formatPounds(negate(m))} ${negative}` : `${formatPounds(m)} ${positive}`);
+  const laterDifferences = o.differences.slice(1).map((d) => `in year ${d.year} the rule hires ${hiresText(d.rule)} where the optimiser hires ${hiresText(d.optimised)}`);
+  steps.push({
+    step: 'optimisation.differences[0]',
+    value: first.year,
+    text:
+      `The first decision that differs: in year ${first.year} the optimiser hires ${hiresText(first.optimised)} instead of the rule's ${hiresText(first.rule)}. ` +
+      `That year costs ${formatPounds(at.optimised.cost)} against ${formatPounds(at.rule.cost)} (${moreOrLess(thisYear, 'more', 'less')} in present value). ` +
+      (later.length === 0
+        ? ''
+        : `Years ${first.year + 1} to ${run.years.length - 1} then cost ${formatPounds(laterOptimised)} against ${formatPounds(laterRule)} in present value (${moreOrLess(afterwards, 'less', 'more')})` +
+          (laterDifferences.length === 0 ? '. ' : `: ${laterDifferences.join('; ')}. `)) +
+      `Over the horizon the optimised plan saves ${formatPounds(o.saving.presentValue)} in present value (${formatPounds(o.saving.cash)} in cash).`,
+  });
+  return steps;
+}
