@@ -78,6 +78,7 @@ function report(
     gap: found.solution.gap,
     objective: roundToPence(pounds(found.solution.objective)),
     solveMs: found.solution.solveMs,
+    stages: found.solution.stages,
     timeLimitSeconds: settings.timeLimitSeconds,
     tolerance,
     discountRate: rate,

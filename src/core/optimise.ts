@@ -36,8 +36,10 @@ export interface Linear {
 export interface Column {
   name: string;
   integer: boolean;
-  /** Lower bound 0; no upper bound when null. */
+  /** No upper bound when null. */
   upper: number | null;
+  /** 0 unless given. */
+  lower?: number;
 }
 
 /** lower <= sum of terms <= upper (null: unbounded on that side). */
@@ -53,6 +55,8 @@ export interface MilpProblem {
   columns: Column[];
   rows: Row[];
   objective: Term[];
+  /** A feasible plan to start from (the plan rule's), when there is one: the solver checks it. */
+  start?: ReadonlyMap<string, number>;
 }
 
 export interface OptimisationSettings {
@@ -84,10 +88,18 @@ export interface OptimisationModel {
   byYear: YearExpressions[];
   /** The discounted plan cost: terms and the constant of the do-nothing trajectory. */
   cost: Linear;
+  /** What the solver minimises: the cost's terms and the tie-break. */
+  objective: Term[];
   /** Total uncovered cases and total mix shortfall (empty without gaps). */
   uncovered: Term[];
   shortfall: Term[];
+  /** The stock columns in the order they follow from each other. */
+  stocks: Stock[];
+  span: number;
 }
+
+/** £ per hire added to the objective to break ties (see buildModel); not a cost. */
+export const TIE_BREAK = 0.001;
 
 export const column = {
   experienced: (k: number) => `x${k}`,
@@ -97,7 +109,19 @@ export const column = {
   cover: (k: number) => `a${k}`,
   uncovered: (k: number) => `u${k}`,
   shortfall: (k: number) => `s${k}`,
+  /** FTE in post of the experienced hires so far (early-career hires once experienced included). */
+  experiencedStock: (k: number) => `he${k}`,
+  /** FTE in post of the team manager hires so far. */
+  managerStock: (k: number) => `hm${k}`,
 };
+
+/** column = decay x previous + inflow: how a stock column follows from the hires (rows of the model). */
+export interface Stock {
+  column: string;
+  previous: string | null;
+  decay: number;
+  inflow: Term[];
+}
 
 /**
  * The model of a projection's inputs. `base` is the same projection replayed with no hires at all
@@ -127,15 +151,18 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
   const rows: Row[] = [];
   const byYear: YearExpressions[] = [];
   const costTerms = new Map<string, number>();
+  const objectiveTerms = new Map<string, number>();
   let costConstant = 0;
   const uncovered: Term[] = [];
   const shortfall: Term[] = [];
+  const stocks: Stock[] = [];
 
   for (let k = 0; k <= years; k++) {
     columns.push({ name: column.experienced(k), integer: true, upper: minLimit(limits.experienced, limits.total) });
     columns.push({ name: column.earlyCareer(k), integer: true, upper: minLimit(limits.earlyCareer, limits.total) });
     columns.push({ name: column.teamManager(k), integer: true, upper: null });
-    columns.push({ name: column.required(k), integer: true, upper: null });
+    columns.push({ name: column.experiencedStock(k), integer: false, upper: null });
+    columns.push({ name: column.managerStock(k), integer: false, upper: null });
     if (cover) columns.push({ name: column.cover(k), integer: false, upper: null });
     if (withGaps) {
       columns.push({ name: column.uncovered(k), integer: false, upper: null });
@@ -149,12 +176,22 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     const row = base[k]!;
     const units = unitCostsFor(baseUnits, input.payAward, k);
     const unit = { experienced: units.experienced.toNumber(), early_career: units.early_career.toNumber(), team_manager: units.team_manager.toNumber() };
-    // Each hire's FTE in post this year, by its paybill group now.
-    const inGroup: Record<Group, Term[]> = { experienced: [], early_career: [], team_manager: [] };
-    for (let j = 0; j <= k; j++) {
-      inGroup.experienced.push({ column: column.experienced(j), coefficient: survival('experienced', j, k) });
-      inGroup[j + X <= k ? 'experienced' : 'early_career'].push({ column: column.earlyCareer(j), coefficient: survival('early_career', j, k) });
-      inGroup.team_manager.push({ column: column.teamManager(j), coefficient: survival('team_manager', j, k) });
+    // Each hire's FTE in post this year, by its paybill group now: the experienced and team manager
+    // hires as stocks (last year's times this year's stay rate, plus this year's hires: a sparse
+    // recurrence the solver's cuts work well on), the early-career hires of the last X years directly.
+    const inGroup: Record<Group, Term[]> = {
+      experienced: [{ column: column.experiencedStock(k), coefficient: 1 }],
+      early_career: [],
+      team_manager: [{ column: column.managerStock(k), coefficient: 1 }],
+    };
+    for (let j = Math.max(0, k - X + 1); j <= k && X > 0; j++) inGroup.early_career.push({ column: column.earlyCareer(j), coefficient: survival('early_career', j, k) });
+    const inflow: Term[] = [{ column: column.experienced(k), coefficient: 1 }];
+    if (k - X >= 0) inflow.push({ column: column.earlyCareer(k - X), coefficient: survival('early_career', k - X, k) });
+    stocks.push({ column: column.experiencedStock(k), previous: k === 0 ? null : column.experiencedStock(k - 1), decay: k === 0 ? 0 : stay('experienced', k), inflow });
+    stocks.push({ column: column.managerStock(k), previous: k === 0 ? null : column.managerStock(k - 1), decay: k === 0 ? 0 : stay('team_manager', k), inflow: [{ column: column.teamManager(k), coefficient: 1 }] });
+    for (const stock of stocks.slice(-2)) {
+      const terms = [{ column: stock.column, coefficient: 1 }, ...(stock.previous === null ? [] : [{ column: stock.previous, coefficient: -stock.decay }]), ...times(stock.inflow, -1)];
+      rows.push(at(`stock_${stock.column}`, terms, 0, 0));
     }
     const D = row.openCases;
     const N: Linear = { terms: [...inGroup.experienced, ...inGroup.early_career], constant: row.caseHoldingFte.toNumber() };
@@ -179,8 +216,12 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
       const s = withGaps ? [{ column: column.shortfall(k), coefficient: 1 }] : [];
       rows.push(at(`mix${k}`, [...checked.terms, ...times(N.terms, -m), ...times(a, 1 - m), ...s], m * N.constant - checked.constant, null));
     }
-    // Team managers: r >= N / span (r whole), TM >= r.
+    // Team managers: r >= N / span (r whole), TM >= r. Nobody is removed and, when the target must
+    // be met, N >= D / T: so r is at least the ceiling of that over the span (a bound that spares the
+    // solver from proving it).
     const span = config.span_of_control;
+    const leastN = Math.max(N.constant, withGaps ? 0 : D / rule.target);
+    columns.push({ name: column.required(k), integer: true, upper: null, lower: Math.max(0, Math.ceil(leastN / span - TOLERANCE)) });
     rows.push(at(`span${k}`, [...times(N.terms, 1 / span), { column: column.required(k), coefficient: -1 }], null, TOLERANCE - N.constant / span));
     rows.push(at(`managers${k}`, [...TM.terms, { column: column.required(k), coefficient: -1 }], -TOLERANCE - TM.constant, null));
     if (limits.total !== null) rows.push(at(`limit${k}`, [{ column: column.experienced(k), coefficient: 1 }, { column: column.earlyCareer(k), coefficient: 1 }], null, limits.total));
@@ -212,6 +253,12 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     }
     const discount = ONE.div(ONE.plus(settings.discountRate).pow(k)).toNumber();
     for (const t of planCost.terms) costTerms.set(t.column, (costTerms.get(t.column) ?? 0) + t.coefficient * discount);
+    for (const t of planCost.terms) objectiveTerms.set(t.column, (objectiveTerms.get(t.column) ?? 0) + t.coefficient * discount);
+    // Ties: between plans of equal cost, fewer hires, then later ones: a tenth of a penny per hire,
+    // a little more the earlier it is, below any difference in the pounds and pence reported.
+    for (const c of [column.experienced(k), column.earlyCareer(k), column.teamManager(k)]) {
+      objectiveTerms.set(c, (objectiveTerms.get(c) ?? 0) + TIE_BREAK * (1 + (years - k) / (100 * (years + 1))));
+    }
     costConstant += planCost.constant * discount;
     byYear.push({ caseHolding: N, experienced: E, teamManagers: TM, planCost, baselineCost, openCases: D, discount });
   }
@@ -222,9 +269,22 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     rows,
     byYear,
     cost: { terms: [...costTerms].map(([c, coefficient]) => ({ column: c, coefficient })), constant: costConstant },
+    objective: [...objectiveTerms].map(([c, coefficient]) => ({ column: c, coefficient })),
     uncovered,
     shortfall,
+    stocks,
+    span: config.span_of_control,
   };
+}
+
+/** The stock columns' values that follow from given hires (and the rows that define them). */
+export function withStocks(model: OptimisationModel, hires: ReadonlyMap<string, number>): Map<string, number> {
+  const values = new Map(hires);
+  for (const stock of model.stocks) {
+    const before = stock.previous === null ? 0 : stock.decay * (values.get(stock.previous) ?? 0);
+    values.set(stock.column, before + evaluate({ terms: stock.inflow }, values));
+  }
+  return values;
 }
 
 function minLimit(a: number | null, b: number | null): number | null {
@@ -253,20 +313,6 @@ export function evaluate(linear: Linear | { terms: readonly Term[]; constant?: n
   let sum = 'constant' in linear && linear.constant !== undefined ? linear.constant : 0;
   for (const t of linear.terms) sum += t.coefficient * (values.get(t.column) ?? 0);
   return sum;
-}
-
-/** The hires objective for the tie-break: fewer hires first, then later ones (weight M + N - k). */
-export function tieBreakObjective(model: OptimisationModel, mostHires: number): { objective: Term[]; hires: Term[] } {
-  const M = model.years * mostHires + 1;
-  const objective: Term[] = [];
-  const hires: Term[] = [];
-  for (let k = 0; k <= model.years; k++) {
-    for (const c of [column.experienced(k), column.earlyCareer(k), column.teamManager(k)]) {
-      objective.push({ column: c, coefficient: M + model.years - k });
-      hires.push({ column: c, coefficient: 1 });
-    }
-  }
-  return { objective, hires };
 }
 
 export type MilpStatus = 'optimal' | 'time_limit' | 'infeasible' | 'failed';
@@ -322,40 +368,61 @@ export function solveHorizon(input: ProjectionInput, settings: OptimisationSetti
   const base = doNothing(input);
   const stages: HorizonSolution['stages'] = [];
   let spent = 0;
-  const solve = (name: string, model: OptimisationModel, objective: Term[], extra: Row[]): MilpSolution => {
-    const left = Math.max(0.01, timeLimitSeconds - spent / 1000);
-    const result = solver({ columns: model.columns, rows: [...model.rows, ...extra], objective }, left);
+  const rule = project(input);
+  const ruleHires = rule.ok ? rule.years.map((y) => ({ experienced: y.hires.experienced - y.conversions.experienced, earlyCareer: y.hires.earlyCareer - y.conversions.earlyCareer, teamManager: y.hires.teamManager - y.conversions.teamManager, agencyCoverFte: y.agencyCoverFte })) : null;
+  const solve = (name: string, model: OptimisationModel, objective: Term[], extra: Row[], start: ReadonlyMap<string, number> | null, most = Infinity): MilpSolution => {
+    const left = Math.max(0.01, Math.min(most, timeLimitSeconds - spent / 1000));
+    const result = solver({ columns: model.columns, rows: [...model.rows, ...extra], objective, ...(start === null ? {} : { start }) }, left);
     spent += result.ms;
     stages.push({ name, status: result.status, ms: result.ms });
     return result;
   };
   let model = buildModel(input, base, settings, false);
   let extra: Row[] = [];
-  let cost = solve('cost', model, model.cost.terms, extra);
+  let cost = solve('cost', model, model.objective, extra, ruleHires === null ? null : startOf(model, ruleHires));
   if (cost.status === 'infeasible') {
     model = buildModel(input, base, settings, true);
+    const start = ruleHires === null ? null : startOf(model, ruleHires);
     for (const [name, objective] of [['uncovered cases', model.uncovered], ['mix shortfall', model.shortfall]] as const) {
       if (objective.length === 0) continue;
-      const best = solve(name, model, objective, extra);
+      const best = solve(name, model, objective, extra, start);
       if (best.values === null || best.objective === null) return failed(best, settings);
       if (best.status === 'time_limit') return { ok: true, solution: solutionOf(best, best, model, stages, spent, true) };
       extra = [...extra, { name: `best_${name.replace(/ /g, '_')}`, terms: objective, lower: null, upper: best.objective + 1e-7 + 1e-9 * Math.abs(best.objective) }];
     }
-    cost = solve('cost', model, model.cost.terms, extra);
+    cost = solve('cost', model, model.objective, extra, start);
   }
   if (cost.values === null || cost.objective === null) return failed(cost, settings);
   if (cost.status === 'time_limit') return { ok: true, solution: solutionOf(cost, cost, model, stages, spent, model.withGaps) };
-  // Among plans of the same cost (to a penny), the fewest hires, then the latest.
-  const hiresNow = tieBreakObjective(model, 0).hires;
-  const mostHires = Math.round(evaluate({ terms: hiresNow }, cost.values));
-  const tie = tieBreakObjective(model, mostHires);
-  const tied = solve('ties', model, tie.objective, [
-    ...extra,
-    { name: 'best_cost', terms: model.cost.terms, lower: null, upper: cost.objective + Math.max(0.005, 1e-12 * Math.abs(cost.objective)) },
-    { name: 'most_hires', terms: tie.hires, lower: null, upper: mostHires },
-  ]);
-  const chosen = tied.values !== null ? tied : cost;
+  const chosen = cost;
   return { ok: true, solution: solutionOf(chosen, cost, model, stages, spent, model.withGaps) };
+}
+
+/** Every column's value for given hires: stocks, required team managers, cover, and the gaps they leave. */
+export function startOf(model: OptimisationModel, hires: readonly FixedYear[]): Map<string, number> {
+  const given = new Map<string, number>();
+  hires.forEach((h, k) => {
+    given.set(column.experienced(k), h.experienced);
+    given.set(column.earlyCareer(k), h.earlyCareer);
+    given.set(column.teamManager(k), h.teamManager);
+    if (model.columns.some((c) => c.name === column.cover(k))) given.set(column.cover(k), h.agencyCoverFte ?? 0);
+  });
+  const values = withStocks(model, given);
+  for (let k = 0; k <= model.years; k++) {
+    const required = model.columns.find((c) => c.name === column.required(k))!;
+    const N = evaluate(model.byYear[k]!.caseHolding, values);
+    values.set(column.required(k), Math.max(required.lower ?? 0, Math.ceil(N / model.span - TOLERANCE)));
+  }
+  // The gaps: each as large as the rows it appears in need.
+  for (const gap of [...model.uncovered, ...model.shortfall]) {
+    let need = 0;
+    for (const row of model.rows) {
+      if (row.lower === null || !row.terms.some((t) => t.column === gap.column)) continue;
+      need = Math.max(need, row.lower - evaluate({ terms: row.terms.filter((t) => t.column !== gap.column) }, values));
+    }
+    values.set(gap.column, need);
+  }
+  return values;
 }
 
 function failed(result: MilpSolution, settings: OptimisationSettings): HorizonOutcome {

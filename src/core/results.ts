@@ -120,6 +120,8 @@ export interface OptimisationReport {
   /** The discounted total plan cost as the solver weighed it, to the penny. */
   objective: Money;
   solveMs: number;
+  /** Each solve: the objectives in order (uncovered cases, mix shortfall, cost, ties). */
+  stages: { name: string; status: string; ms: number }[];
   timeLimitSeconds: number;
   tolerance: { relative: number; absolute: number };
   discountRate: Exact;

@@ -2,15 +2,19 @@
 // Loaded only by the commands that optimise, so the others start as fast as before. Issue 13: a plan
 // is called optimal only when HiGHS proves it; the gap tolerances below are the ones stated in the
 // output (OPTIMALITY_TOLERANCE).
-import type { MilpProblem, MilpSolution, MilpSolver, Term } from '../core/optimise.js';
+import type { MilpProblem, MilpSolution, MilpSolver, MilpStatus, Term } from '../core/optimise.js';
 
-/** What "optimal" means here: HiGHS's bound and the plan within this relative, or absolute (£), gap. */
-export const OPTIMALITY_TOLERANCE = { relative: 1e-9, absolute: 0.01 } as const;
+/**
+ * What "optimal" means here. HiGHS first tries to close the gap between the plan and its proven lower
+ * bound entirely (to 1e-9 of the cost, or £0.01) for CLOSE_SECONDS, then stops as soon as the gap is
+ * at most `relative` (0.01%, HiGHS's own default): a plan is called optimal then, and the gap reported.
+ */
+export const OPTIMALITY_TOLERANCE = { relative: 1e-4, absolute: 0.01 } as const;
+const STRICT = { relative: 1e-9, absolute: 0.01 } as const;
+const CLOSE_SECONDS = 0.5;
 
 const OPTIONS = {
   output_flag: false,
-  mip_rel_gap: OPTIMALITY_TOLERANCE.relative,
-  mip_abs_gap: OPTIMALITY_TOLERANCE.absolute,
   // Tighter than HiGHS's defaults (1e-6, 1e-7): the plan is replayed with a 1e-9 tolerance.
   mip_feasibility_tolerance: 1e-9,
   primal_feasibility_tolerance: 1e-9,
@@ -39,11 +43,14 @@ export function lpText(problem: MilpProblem): string {
   let zeroUsed = problem.objective.length === 0;
   for (const row of problem.rows) {
     if (row.terms.length === 0) zeroUsed = true;
-    if (row.lower !== null) lines.push(` ${row.name}_lo: ${linear(row.terms)} >= ${num(row.lower)}`);
-    if (row.upper !== null) lines.push(` ${row.name}_up: ${linear(row.terms)} <= ${num(row.upper)}`);
+    if (row.lower !== null && row.lower === row.upper) lines.push(` ${row.name}: ${linear(row.terms)} = ${num(row.lower)}`);
+    else {
+      if (row.lower !== null) lines.push(` ${row.name}_lo: ${linear(row.terms)} >= ${num(row.lower)}`);
+      if (row.upper !== null) lines.push(` ${row.name}_up: ${linear(row.terms)} <= ${num(row.upper)}`);
+    }
   }
   lines.push('Bounds');
-  for (const c of problem.columns) lines.push(c.upper === null ? ` ${c.name} >= 0` : ` 0 <= ${c.name} <= ${num(c.upper)}`);
+  for (const c of problem.columns) lines.push(c.upper === null ? ` ${c.name} >= ${num(c.lower ?? 0)}` : ` ${num(c.lower ?? 0)} <= ${c.name} <= ${num(c.upper)}`);
   if (zeroUsed) lines.push(' x_zero = 0');
   const integers = problem.columns.filter((c) => c.integer).map((c) => c.name);
   if (integers.length > 0) lines.push('Generals', ` ${integers.join(' ')}`);
@@ -62,28 +69,48 @@ export async function highsSolver(): Promise<MilpSolver> {
   const highs = await loaded;
   return (problem: MilpProblem, timeLimitSeconds: number): MilpSolution => {
     const started = performance.now();
-    const model = highs.createModel({ format: 'lp', data: lpText(problem) });
+    const text = lpText(problem);
+    const model = highs.createModel({ format: 'lp', data: text });
+    const codes = highs.constants.modelStatus;
+    const statusOf = (code: number): MilpStatus => (code === codes.optimal ? 'optimal' : code === codes.timeLimit ? 'time_limit' : code === codes.infeasible ? 'infeasible' : 'failed');
+    // 2: a feasible primal solution (HiGHS's kSolutionStatusFeasible).
+    const feasible = () => Number(model.info.get('primal_solution_status')) === 2;
+    const gapNow = () => {
+      const gap = Number(model.info.get('mip_gap'));
+      return Number.isFinite(gap) ? Math.max(0, gap) : null;
+    };
+    const start = (values: ReadonlyMap<string, number> | Float64Array) => {
+      if (values instanceof Float64Array) return model.setSolution({ colValue: values });
+      const entries = [...values].map(([name, value]) => [model.getColByName(name), value] as const).filter(([index]) => index >= 0);
+      return model.setSolution({ indices: Int32Array.from(entries.map(([i]) => i)), values: Float64Array.from(entries.map(([, v]) => v)) });
+    };
     try {
-      model.options.set({ ...OPTIONS, time_limit: timeLimitSeconds });
-      model.run();
+      // To a closed gap; once CLOSE_SECONDS have passed, stopped as soon as the gap is within the
+      // stated tolerance (a callback, so the search is not started again).
+      model.options.set({ ...OPTIONS, mip_rel_gap: STRICT.relative, mip_abs_gap: STRICT.absolute, time_limit: timeLimitSeconds });
+      if (problem.start !== undefined) start(problem.start);
+      model.run({
+        [highs.constants.callbackType.mipInterrupt](event) {
+          const { running_time: time, mip_gap: gap } = event.data;
+          if (time !== undefined && time >= CLOSE_SECONDS && gap !== undefined && gap <= OPTIMALITY_TOLERANCE.relative) event.interrupt();
+        },
+      });
       const code = model.getModelStatus();
-      const codes = highs.constants.modelStatus;
-      const status = code === codes.optimal ? 'optimal' : code === codes.timeLimit ? 'time_limit' : code === codes.infeasible ? 'infeasible' : 'failed';
-      const solution = model.getSolution();
-      // 2: a feasible primal solution (HiGHS's kSolutionStatusFeasible).
-      const hasValues = (status === 'optimal' || status === 'time_limit') && Number(model.info.get('primal_solution_status')) === 2;
+      const gap = gapNow();
+      const status: MilpStatus = code === codes.interrupted ? (gap !== null && gap <= OPTIMALITY_TOLERANCE.relative ? 'optimal' : 'time_limit') : statusOf(code);
+      const hasValues = (status === 'optimal' || status === 'time_limit') && feasible();
       const values = new Map<string, number>();
       if (hasValues) {
-        for (let i = 0; i < solution.colValue.length; i++) values.set(model.getColName(i), solution.colValue[i]!);
+        const colValue = model.getSolution().colValue;
+        for (let i = 0; i < colValue.length; i++) values.set(model.getColName(i), colValue[i]!);
       }
-      const gap = Number(model.info.get('mip_gap'));
       return {
         status,
         values: hasValues ? values : null,
         objective: hasValues ? model.getObjectiveValue() : null,
-        gap: Number.isFinite(gap) ? Math.max(0, gap) : null,
+        gap: gapNow(),
         ms: performance.now() - started,
-        detail: `HiGHS model status ${code}`,
+        detail: `HiGHS model status ${model.getModelStatus()}`,
       };
     } finally {
       model.dispose();

@@ -51,6 +51,7 @@ export function optimisationJson(run: OptimisationRun) {
     objective: toPounds(o.objective),
     gap: o.gap,
     solve_ms: Math.round(o.solveMs),
+    stages: o.stages.map((st) => ({ name: st.name, status: st.status, ms: Math.round(st.ms) })),
     time_limit_seconds: o.timeLimitSeconds,
     tolerance: { relative_gap: o.tolerance.relative, absolute_gap: o.tolerance.absolute },
     discount_rate: o.discountRate.toNumber(),
