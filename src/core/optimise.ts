@@ -216,11 +216,11 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
       const s = withGaps ? [{ column: column.shortfall(k), coefficient: 1 }] : [];
       rows.push(at(`mix${k}`, [...checked.terms, ...times(N.terms, -m), ...times(a, 1 - m), ...s], m * N.constant - checked.constant, null));
     }
-    // Team managers: r >= N / span (r whole), TM >= r. Nobody is removed and, when the target must
-    // be met, N >= D / T: so r is at least the ceiling of that over the span (a bound that spares the
-    // solver from proving it).
+    // Team managers: r >= N / span (r whole), TM >= r. Nobody is removed and, when permanent staff
+    // must meet the target (no gaps, no agency cover), N >= D / T: so r is at least the ceiling of
+    // that over the span (a bound that spares the solver from proving it).
     const span = config.span_of_control;
-    const leastN = Math.max(N.constant, withGaps ? 0 : D / rule.target);
+    const leastN = Math.max(N.constant, withGaps || cover ? 0 : D / rule.target);
     columns.push({ name: column.required(k), integer: true, upper: null, lower: Math.max(0, Math.ceil(leastN / span - TOLERANCE)) });
     rows.push(at(`span${k}`, [...times(N.terms, 1 / span), { column: column.required(k), coefficient: -1 }], null, TOLERANCE - N.constant / span));
     rows.push(at(`managers${k}`, [...TM.terms, { column: column.required(k), coefficient: -1 }], -TOLERANCE - TM.constant, null));
