@@ -221,4 +221,23 @@ describe('properties over generated workforces', () => {
       { numRuns: runs },
     );
   }, 600_000);
+
+  it('with a budget, no year of the replayed plan costs more than the budget over the baseline, and it leaves no more uncovered cases than hiring nobody', () => {
+    fc.assert(
+      fc.property(arbitraryCase, fc.constantFrom(0, 40_000, 150_000, 600_000), ({ input, settings }, budget) => {
+        if (!project(input).ok) return;
+        const outcome = solveHorizon(input, { ...settings, budget: pounds(budget) }, solver, 30);
+        if (!outcome.ok) {
+          // Only commitments made before any hire (conversions, retention payments) can break a budget.
+          expect(outcome.reason).toMatch(/budget/);
+          return;
+        }
+        const mine = replay(input, outcome.solution.fixed);
+        for (const y of mine) expect(toPounds(y.additionalCost)).toBeLessThanOrEqual(budget + 0.05);
+        const none = doNothing(input);
+        if (!input.agencyCover) expect(planRank(mine, settings.discountRate, false)[0]).toBeLessThanOrEqual(planRank(none, settings.discountRate, false)[0] + 1e-6);
+      }),
+      { numRuns: runs },
+    );
+  }, 600_000);
 });
