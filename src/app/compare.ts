@@ -1,5 +1,6 @@
 // `caseplan compare`: the same inputs, read once, planned under every combination of targets and mixes.
-import type { Comparison, Scenario } from '../core/results.js';
+import type { Comparison, OptimisationRun, Scenario, ScenarioRun } from '../core/results.js';
+import type { ProjectionOptions } from './projection.js';
 
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -13,6 +14,7 @@ export function runCompare(
   targets: readonly number[],
   mixes: readonly (number | null)[],
   maxHires: readonly (number | null)[] = [base.limits?.total ?? null],
+  optimiser: ((inputs: Inputs, options: ProjectionOptions) => OptimisationRun) | null = null,
 ): Comparison {
   const scenarios: Scenario[] = [];
   // Growth and turnover are derived once, from the same files, for every scenario.
@@ -27,7 +29,9 @@ export function runCompare(
         const options: ScenarioOptions = { ...shared, rule: { ...shared.rule, target, mix }, limits };
         if (mix === null && options.projection !== null) options.projection = { ...options.projection, mixBy: 0 };
         try {
-          const outcome = runScenario(inputs, options);
+          const { projection, ...planOptions } = options;
+          const optimised = optimiser !== null && projection !== null ? optimiser(inputs, { ...planOptions, ...projection }) : null;
+          const outcome: ScenarioRun = optimised !== null ? { kind: 'projection', run: optimised } : runScenario(inputs, options);
           const plan = outcome.run.plan;
           scenarios.push({
             target,
@@ -39,6 +43,15 @@ export function runCompare(
               oneOffCost: plan.cost.oneOff,
               additionalCost: outcome.kind === 'projection' ? outcome.run.totals.additionalCost : null,
               targetMetYear: outcome.kind === 'projection' ? outcome.run.totals.targetMetYear : plan.shortage.short ? null : 0,
+              optimised:
+                optimised === null
+                  ? null
+                  : {
+                      status: optimised.optimisation.status,
+                      ruleAdditionalCost: optimised.rule.totals.additionalCost,
+                      saving: optimised.optimisation.saving.presentValue,
+                      savingCash: optimised.optimisation.saving.cash,
+                    },
             },
             reason: null,
           });
@@ -51,6 +64,6 @@ export function runCompare(
     }
   }
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
-  return { scenarios, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
+  return { scenarios, optimised: optimiser !== null && base.projection !== null, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
 }
 

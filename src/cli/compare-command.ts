@@ -8,11 +8,16 @@ import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
 import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { output, type RunReport } from './render.js';
+import { optimiseSettings } from './optimise-command.js';
 
 export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHires'> {
   target: number[];
   mix?: number[];
   maxHires?: (number | null)[];
+  optimise?: boolean;
+  discountRate?: number;
+  budget?: number;
+  timeLimit?: number;
 }
 
 export async function compareCommand(flags: CompareFlags, terminal: Terminal): Promise<void> {
@@ -24,7 +29,15 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const paths = inputPaths(flags);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, base, paths.config)], flags.quiet === true);
-  const comparison = runCompare(inputs, base, flags.target, mixes, flags.maxHires ?? [null]);
+  const settings = optimiseSettings({ ...flags, target: flags.target[0]!, mix: undefined, maxHires: undefined }, 'compare');
+  let optimiser: Parameters<typeof runCompare>[5] = null;
+  if (settings !== null) {
+    const { highsSolver, OPTIMALITY_TOLERANCE } = await import('../io/highs.js');
+    const solver = await highsSolver();
+    const { runOptimise } = await import('../app/optimise.js');
+    optimiser = (i, o) => runOptimise(i, o, settings, solver, OPTIMALITY_TOLERANCE);
+  }
+  const comparison = runCompare(inputs, base, flags.target, mixes, flags.maxHires ?? [null], optimiser);
   warn(terminal, unreachableNote(comparison.scenarios), flags.quiet === true);
   const years = flags.years ?? null;
   const report: RunReport = {

@@ -7,6 +7,8 @@ import type { OptimisationRun } from '../core/results.js';
 import { UsageError } from '../errors.js';
 import { explainOptimisation, optimisationBlocks, optimisationJson, optimisationTable } from '../io/render/optimisation.js';
 import { warn, type Terminal } from './emit.js';
+import { explainProjection } from '../io/render/explain.js';
+import { optimisationWorkbookTables } from '../io/render/report-tables.js';
 import { progressOptions } from './progress.js';
 import { output, type RunReport } from './render.js';
 import { todayUtc } from './today.js';
@@ -58,17 +60,13 @@ export async function optimiseCommand(flags: OptimiseFlags, terminal: Terminal):
 export function optimisationReport(run: OptimisationRun, flags: PlanFlags, terminal: Terminal, staffFile: string): RunReport {
   const title = `caseplan: average caseload to ${flags.target}, optimised`;
   const base = projectionReport(run, { ...flags, explain: false }, terminal, staffFile, title);
-  const projectionExplained = flags.explain ? projectionReport(run, flags, terminal, staffFile, title) : base;
-  const explanation = flags.explain ? [...((projectionExplained.json() as { explanation: unknown[] }).explanation as never[]), ...explainOptimisation(run)] : null;
+  const explanation = flags.explain ? [...explainProjection(run, staffFile), ...explainOptimisation(run)] : null;
   return {
     title,
     json: () => ({ ...(base.json() as object), optimisation: optimisationJson(run), ...(explanation ? { explanation } : {}) }),
     tables: () => ({ ...base.tables(), optimisation: optimisationTable(run) }),
     csvTable: 'years',
-    workbook: () => {
-      const sheets = base.workbook();
-      return [...sheets.slice(0, -1), optimisationTable(run), ...sheets.slice(-1)];
-    },
+    workbook: () => optimisationWorkbookTables(run),
     blocks: () => [...optimisationBlocks(run), ...base.blocks(), ...explanationBlocks(explanation)],
   };
 }

@@ -10,9 +10,15 @@ import { warn, type Terminal } from './emit.js';
 import { progressOptions } from './progress.js';
 import { dateOf, inputPaths, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { workbook } from '../io/render/workbook.js';
-import { planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
+import { optimisationWorkbookTables, planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
+import type { OptimisationRun, ProjectionRun, ScenarioRun } from '../core/results.js';
+import { optimise, optimiseSettings } from './optimise-command.js';
 
-export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html?: string; xlsx?: string };
+function workbookTables(run: ProjectionRun) {
+  return 'optimisation' in run ? optimisationWorkbookTables(run as OptimisationRun) : projectionWorkbookTables(run);
+}
+
+export type ReportFlags = Omit<PlanFlags, 'format' | 'output' | 'by' | 'explain'> & { html?: string; xlsx?: string; optimise?: boolean; discountRate?: number; budget?: number; timeLimit?: number };
 
 export async function reportCommand(flags: ReportFlags, terminal: Terminal): Promise<void> {
   const files = (['html', 'xlsx'] as const).flatMap((kind) => (flags[kind] === undefined ? [] : [{ kind, path: flags[kind]!, flag: `--${kind}` }]));
@@ -25,17 +31,21 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   if (files.length === 2 && files[0]!.path === files[1]!.path) throw new UsageError('--html and --xlsx name the same file: give each its own');
   const asOf = flags.asOf ?? todayUtc();
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
+  const optimising = optimiseSettings({ ...flags, format: 'table' }, 'report');
   const paths = inputPaths(flags);
   for (const { path, flag } of files) refuseInputOverwrite(path, inputFiles(paths), flag);
   const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
-  const outcome = runScenario(inputs, options);
+  const { projection, ...plan } = options;
+  // With --optimise the report is the optimised plan's, with the comparison against the rule.
+  const outcome: ScenarioRun =
+    optimising !== null && projection !== null ? { kind: 'projection', run: await optimise(inputs, { ...plan, ...projection }, optimising) } : runScenario(inputs, options);
   const years = outcome.kind === 'projection' ? `, years 0 to ${outcome.run.years.length - 1}` : ' (no year-by-year section: add --years N)';
   for (const { kind, path, flag } of files) {
     const content =
       kind === 'html'
         ? reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config })
-        : await workbook(outcome.kind === 'projection' ? projectionWorkbookTables(outcome.run) : planWorkbookTables(outcome.run.plan), {
+        : await workbook(outcome.kind === 'projection' ? workbookTables(outcome.run) : planWorkbookTables(outcome.run.plan), {
             title: `caseplan: average caseload to ${flags.target}`,
             created: dateOf(asOf),
           });

@@ -94,6 +94,8 @@ export interface Scenario {
     additionalCost: Money | null;
     /** The first year from which permanent staff meet the target and mix (year 0 for a plan that is not short); null when never. */
     targetMetYear: number | null;
+    /** With compare --optimise: the optimised plan's status and what it saves against the rule. */
+    optimised: { status: 'optimal' | 'time_limit'; ruleAdditionalCost: Money; saving: Money; savingCash: Money } | null;
   } | null;
   reason: string | null;
 }
@@ -101,6 +103,8 @@ export interface Scenario {
 /** Every scenario, and the projection rates they share (null without --years): the additional cost depends on them. */
 export interface Comparison {
   scenarios: Scenario[];
+  /** Every scenario optimised over the horizon (compare --optimise). */
+  optimised: boolean;
   rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate } | null;
 }
 

@@ -15,7 +15,18 @@ const SCENARIO_COLUMNS = columns(
   ['max_hires', 'Most hires a year', 'integer'], ['target_met_year', 'Target met from year', 'integer'],
 );
 
-function values(s: Scenario): CsvValue[] {
+// compare --optimise, at the end: the optimiser's status and its saving against the year-by-year rule.
+const OPTIMISED_COLUMNS = columns(
+  ['optimisation_status', 'Optimiser status', 'text'], ['rule_additional_cost', 'Rule: additional cost', 'money'],
+  ['saving', 'Saving (present value)', 'money'], ['saving_cash', 'Saving (cash)', 'money'],
+);
+
+function optimisedValues(s: Scenario): CsvValue[] {
+  const o = s.result?.optimised ?? null;
+  return o === null ? [null, null, null, null] : [o.status, toPounds(o.ruleAdditionalCost), toPounds(o.saving), toPounds(o.savingCash)];
+}
+
+function values(s: Scenario, optimised: boolean): CsvValue[] {
   const r = s.result;
   return [
     s.target,
@@ -31,12 +42,20 @@ function values(s: Scenario): CsvValue[] {
     s.reason,
     s.maxHires,
     r?.targetMetYear ?? null,
+    ...(optimised ? optimisedValues(s) : []),
   ];
 }
 
 /** The `scenarios` section: one row per target and mix, with the rates the additional cost rests on. */
-export function scenariosTable({ scenarios, rates }: Comparison): DataTable {
-  return { name: 'scenarios', title: 'Scenarios', columns: SCENARIO_COLUMNS, rows: scenarios.map(values), total: null, notes: rates === null ? [] : rateItems(rates) };
+export function scenariosTable({ scenarios, rates, optimised }: Comparison): DataTable {
+  return {
+    name: 'scenarios',
+    title: 'Scenarios',
+    columns: optimised ? [...SCENARIO_COLUMNS, ...OPTIMISED_COLUMNS] : SCENARIO_COLUMNS,
+    rows: scenarios.map((s) => values(s, optimised)),
+    total: null,
+    notes: rates === null ? [] : rateItems(rates),
+  };
 }
 
 export function compareCsv(comparison: Comparison): Promise<string> {
@@ -54,7 +73,7 @@ function rateItems(rates: NonNullable<Comparison['rates']>): string[] {
   ];
 }
 
-export function compareJson({ scenarios, rates }: Comparison, years: number | null) {
+export function compareJson({ scenarios, rates, optimised }: Comparison, years: number | null) {
   return {
     years,
     rates:
@@ -66,24 +85,27 @@ export function compareJson({ scenarios, rates }: Comparison, years: number | nu
             turnover_by_group: Object.fromEntries((['experienced', 'early_career', 'team_manager'] as const).map((g) => [g, rateJson(rates.turnoverByGroup[g])])),
             pay_award: rateJson(rates.payAward),
           },
-    scenarios: tableObjects(scenariosTable({ scenarios, rates })),
+    optimised,
+    scenarios: tableObjects(scenariosTable({ scenarios, rates, optimised })),
   };
 }
 
-export function compareBlocks({ scenarios, rates }: Comparison, years: number | null): Block[] {
+export function compareBlocks({ scenarios, rates, optimised }: Comparison, years: number | null): Block[] {
   // The recruitment-limit columns only when a limit is asked for: otherwise every row is "none" and "0".
   const limited = scenarios.some((s) => s.maxHires !== null);
   const head = ['Target', 'Mix', ...(limited ? ['Most hires a year'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   if (years !== null) head.push(`Additional cost, years 0-${years}`);
   if (limited) head.push('Target met from year');
+  if (optimised) head.push('Saving against the rule');
   const rows = scenarios.map((s) => {
     const r = s.result;
     const mix = s.mix === null ? '—' : rate(s.mix);
     const limit = limited ? [s.maxHires === null ? 'none' : count(s.maxHires)] : [];
-    if (r === null) return [count(s.target), mix, ...limit, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : []), ...(limited ? [''] : [])];
+    if (r === null) return [count(s.target), mix, ...limit, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : []), ...(limited ? [''] : []), ...(optimised ? [''] : [])];
     const row = [count(s.target), mix, ...limit, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
     if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost));
     if (limited) row.push(r.targetMetYear === null ? 'not met' : String(r.targetMetYear));
+    if (optimised && r.optimised !== null) row.push(`${formatPounds(r.optimised.saving)}${r.optimised.status === 'optimal' ? '' : ' (time limit)'}`);
     return row;
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];
@@ -92,7 +114,10 @@ export function compareBlocks({ scenarios, rates }: Comparison, years: number | 
     { kind: 'table', head, align: head.map(() => 'right' as const), rows },
     {
       kind: 'paragraph',
-      text: 'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' + (years !== null ? '; additional cost is the projection against the do-nothing baseline, at these rates:' : '.'),
+      text:
+        'Annual cost is the salary and on-costs of the hires now; one-off cost is their recruitment' +
+        (optimised ? '; every scenario is optimised over the whole horizon (hires now are the optimised plan\'s year 0), and the saving is against the year-by-year rule, in present value' : '') +
+        (years !== null ? '; additional cost is the projection against the do-nothing baseline, at these rates:' : '.'),
       emphasis: 'dim',
     },
     ...(rates !== null ? [{ kind: 'list' as const, items: rateItems(rates) }] : []),

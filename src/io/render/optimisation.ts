@@ -96,7 +96,7 @@ export function headline(run: OptimisationRun): string {
   const o = run.optimisation;
   const last = run.years.length - 1;
   const costs =
-    `The optimised plan costs ${formatPounds(o.optimised.cash)} over years 0 to ${last} (${pv(run)}: ${formatPounds(o.optimised.presentValue)}), ` +
+    `The optimised plan spends ${formatPounds(o.optimised.cash)} on the workforce over years 0 to ${last} (${pv(run)}: ${formatPounds(o.optimised.presentValue)}), ` +
     `against ${formatPounds(o.rule.cash)} (${formatPounds(o.rule.presentValue)}) for the year-by-year rule: ` +
     (o.saving.presentValue.isZero() && o.saving.cash.isZero() ? 'the rule is already optimal (saving £0.00).' : `a saving of ${formatPounds(o.saving.cash)} in cash, ${formatPounds(o.saving.presentValue)} in present value.`);
   if (o.budget === null) return costs;
@@ -110,12 +110,19 @@ export function headline(run: OptimisationRun): string {
   );
 }
 
+/** A small share as a percentage: 0.0067%. */
+function percent(share: number): string {
+  return `${+(share * 100).toPrecision(2)}%`;
+}
+
 function statusText(run: OptimisationRun): string {
   const o = run.optimisation;
-  const tolerance = `relative gap at most ${o.tolerance.relative} or £${o.tolerance.absolute.toFixed(2)}`;
+  const closed = o.gap <= 1e-9;
   const solver =
     o.status === 'optimal'
-      ? `HiGHS proved the plan optimal (${tolerance}) in ${Math.round(o.solveMs)} ms.`
+      ? closed
+        ? `HiGHS proved the plan optimal (no plan costs less, to the penny) in ${Math.round(o.solveMs)} ms.`
+        : `HiGHS proved the plan optimal to within ${percent(o.gap)} of the least possible cost (the tolerance: ${percent(o.tolerance.relative)}) in ${Math.round(o.solveMs)} ms.`
       : `HiGHS stopped at the time limit (${o.timeLimitSeconds} s): this is the best plan found, not proven optimal; gap ${rate(o.gap)}. Give a longer --time-limit to prove it.`;
   const gaps = o.gaps ? ' The constraints cannot all be met every year: the plan leaves the fewest uncovered cases over the horizon, then the smallest mix shortfall, then costs least.' : '';
   const kept = o.ruleKept ? " The year-by-year rule's own hires are optimal here (replayed to the penny they cost no more than the solver's)." : '';

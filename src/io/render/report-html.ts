@@ -2,7 +2,8 @@
 // SVG, no scripts, nothing fetched): the headline answer, now vs after, and with --years the
 // year-by-year table and charts. Pure: the run in, the page out. The tables are the same blocks the
 // terminal and markdown show, so every format carries the same numbers.
-import type { ProjectionRun, ScenarioRun } from '../../core/results.js';
+import type { OptimisationRun, ProjectionRun, ScenarioRun } from '../../core/results.js';
+import { optimisationBlocks } from './optimisation.js';
 import { formatIso } from '../../core/dates.js';
 import { sumExact } from '../../core/exact.js';
 import { formatPounds, toPounds } from '../../core/money.js';
@@ -154,6 +155,34 @@ function projectionSection(run: ProjectionRun, sections: ProjectionSections): st
   ].join('\n');
 }
 
+/** The optimiser's section (report --optimise): its headline, and both plans' cost per year in one chart. */
+function optimisationSection(run: OptimisationRun): string {
+  const o = run.optimisation;
+  const xLabels = o.byYear.map((y) => String(y.year));
+  const chart = barsAgainstLineSvg({
+    name: 'optimised-cost',
+    title: 'Cost per year: the optimised plan against the year-by-year rule',
+    xLabels,
+    tooltips: o.byYear.map((y, i) => yearTooltip(run, i, `optimised ${formatPounds(y.optimised.cost, { pence: false })}, rule ${formatPounds(y.rule.cost, { pence: false })}`)),
+    bars: { label: 'Optimised plan', colour: COLOUR.experienced, values: o.byYear.map((y) => toPounds(y.optimised.cost)) },
+    line: { label: 'Year-by-year rule', colour: COLOUR.target, values: o.byYear.map((y) => toPounds(y.rule.cost)) },
+    barLabels: o.byYear.map((y) => {
+      const d = toPounds(y.optimised.cost) - toPounds(y.rule.cost);
+      return `${d >= 0 ? '+' : ''}${compactPounds(d, { fixed: true })}`;
+    }),
+    format: compactPounds,
+  });
+  const [heading, headlineBlock, ...rest] = optimisationBlocks(run);
+  return [
+    `<section class="optimisation" data-section="optimisation">`,
+    blockHtml(heading!),
+    blockHtml(headlineBlock!),
+    ...rest.map((b) => blockHtml(b, b.kind === 'table' ? ' data-table="optimisation"' : '')),
+    `<div class="charts"><figure>${chart}<figcaption>${escapeHtml('Bars: what the optimised plan spends each year (paybill + recruitment, and agency cover and retention payments when there are any). Line: what the year-by-year rule spends. Above each bar: optimised minus rule.')}</figcaption></figure></div>`,
+    `</section>`,
+  ].join('\n');
+}
+
 export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string {
   const plan = outcome.run.plan;
   const projection = outcome.kind === 'projection' ? outcome.run : null;
@@ -175,6 +204,7 @@ export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string
     additional ? `<p class="headline">${escapeHtml(additional.text)}</p>` : '',
     `<dl class="figures">${keyFigures(plan, projection).map(figureHtml).join('')}</dl>`,
     `</section>`,
+    projection !== null && 'optimisation' in projection ? optimisationSection(projection as OptimisationRun) : '',
     `<section class="now-after"><h2>Now and after this year's hires</h2>`,
     blockHtml(nowAfter, ' data-table="now-after"'),
     `<h3>Hires and cost by group</h3>${blockHtml(byGroup, ' data-table="by-group"')}`,

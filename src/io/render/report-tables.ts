@@ -1,6 +1,7 @@
 // The named tables of a plan report: what `--format csv --table NAME` writes and what the workbook
 // writes as sheets, each built once from the run.
-import type { ProjectionRun } from '../../core/results.js';
+import type { OptimisationRun, ProjectionRun } from '../../core/results.js';
+import { optimisationTable } from './optimisation.js';
 import type { Plan } from '../../core/plan.js';
 import { assumptionRows, assumptionsTable } from './assumptions.js';
 import { columns, type DataTable } from './data-table.js';
@@ -45,6 +46,12 @@ export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions'
 export function planWorkbookTables(plan: Plan): DataTable[] {
   const t = planTables(plan);
   return [summaryTable(plan), t.groups, t.assumptions];
+}
+
+/** Every table of an optimised projection, in workbook order: the comparison before the assumptions. */
+export function optimisationWorkbookTables(run: OptimisationRun): DataTable[] {
+  const t = projectionTables(run);
+  return [summaryTable(run.plan), t.groups, t.years, t.paybill, optimisationTable(run), t.assumptions];
 }
 
 /** Every table of a projection, in workbook order. */
