@@ -336,8 +336,8 @@ export interface HorizonSolution {
   fixed: FixedYear[];
   /** `optimal`: HiGHS proved the cost optimal; `time_limit`: the best plan found when time ran out. */
   status: 'optimal' | 'time_limit';
-  /** The cost stage's relative gap (0 when optimal). */
-  gap: number;
+  /** The cost stage's relative gap; null when HiGHS stopped before it had a bound. */
+  gap: number | null;
   /** The discounted plan cost as the solver weighed it (before rounding to the penny). */
   objective: number;
   /** Time in the solver, all stages. */
@@ -451,7 +451,7 @@ function solutionOf(chosen: MilpSolution, cost: MilpSolution, model: Optimisatio
     fixed,
     // The cost is proven optimal by the cost stage; the tie-break only picks among plans of that cost.
     status: cost.status === 'optimal' ? 'optimal' : 'time_limit',
-    gap: cost.gap ?? 0,
+    gap: cost.status === 'optimal' ? (cost.gap ?? 0) : cost.gap,
     objective: evaluate(model.cost, values),
     solveMs: spent,
     gaps,

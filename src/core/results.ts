@@ -119,8 +119,8 @@ export interface YearHires {
 export interface OptimisationReport {
   /** `optimal`: HiGHS proved it within the tolerance; `time_limit`: the best plan found when --time-limit ran out. */
   status: 'optimal' | 'time_limit';
-  /** The relative gap HiGHS reported for the cost (0 when proven optimal). */
-  gap: number;
+  /** The relative gap HiGHS reported for the cost (0 when proven to the penny); null when it stopped before proving any bound. */
+  gap: number | null;
   /** The discounted total plan cost as the solver weighed it, to the penny. */
   objective: Money;
   solveMs: number;
