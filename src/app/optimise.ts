@@ -46,7 +46,14 @@ function totalOf(run: ProjectionRun, rate: OptimisationSettings['discountRate'])
     presentValue: sumMoney(run.years.map((y) => presentValue(y.planCost, rate, y.year))),
     additionalCost: run.totals.additionalCost,
     targetMetYear: run.totals.targetMetYear,
+    uncoveredCases: clean(run.years.reduce((s, y) => s + y.uncoveredCases, 0)),
+    mixShortfallFte: clean(run.years.reduce((s, y) => s + y.mixShortfallFte, 0)),
   };
+}
+
+/** A sum of figures exact to 1e-9, without float residue. */
+function clean(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
 }
 
 function sameHires(a: YearHires, b: YearHires): boolean {

@@ -150,6 +150,9 @@ export interface PlanTotal {
   presentValue: Money;
   additionalCost: Money;
   targetMetYear: number | null;
+  /** Open cases permanent staff could not hold within the target, summed over the years (case-years), and the mix shortfall FTE likewise. */
+  uncoveredCases: number;
+  mixShortfallFte: number;
 }
 
 export interface OptimisationRun extends ProjectionRun {

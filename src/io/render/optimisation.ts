@@ -7,7 +7,7 @@ import { formatPounds, subtractMoney, sumMoney, toPounds, ZERO_POUNDS, type Mone
 const negate = (m: Money): Money => subtractMoney(ZERO_POUNDS, m);
 import { columns, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
-import { caseload, count, rate } from './numbers.js';
+import { caseload, count, fte as fteText, rate } from './numbers.js';
 import type { ExplanationStep } from './explain.js';
 
 const OPTIMISATION_COLUMNS = columns(
@@ -65,6 +65,8 @@ export function optimisationJson(run: OptimisationRun) {
     cash: { rule_total: toPounds(o.rule.cash), optimised_total: toPounds(o.optimised.cash), saving: toPounds(o.saving.cash) },
     additional_cost: { rule: toPounds(o.rule.additionalCost), optimised: toPounds(o.optimised.additionalCost) },
     target_met_year: { rule: o.rule.targetMetYear, optimised: o.optimised.targetMetYear },
+    uncovered_cases: { rule: o.rule.uncoveredCases, optimised: o.optimised.uncoveredCases },
+    mix_shortfall_fte: { rule: o.rule.mixShortfallFte, optimised: o.optimised.mixShortfallFte },
     differences: o.differences.map((d) => ({ year: d.year, rule: hires(d.rule), optimised: hires(d.optimised) })),
     by_year: o.byYear.map((y, i) => ({
       year: y.year,
@@ -95,10 +97,19 @@ function pv(run: OptimisationRun): string {
 export function headline(run: OptimisationRun): string {
   const o = run.optimisation;
   const last = run.years.length - 1;
+  const saving = o.saving.presentValue;
+  const gapsDiffer = o.optimised.uncoveredCases !== o.rule.uncoveredCases || o.optimised.mixShortfallFte !== o.rule.mixShortfallFte;
   const costs =
     `The optimised plan spends ${formatPounds(o.optimised.cash)} on the workforce over years 0 to ${last} (${pv(run)}: ${formatPounds(o.optimised.presentValue)}), ` +
     `against ${formatPounds(o.rule.cash)} (${formatPounds(o.rule.presentValue)}) for the year-by-year rule: ` +
-    (o.saving.presentValue.isZero() && o.saving.cash.isZero() ? 'the rule is already optimal (saving £0.00).' : `a saving of ${formatPounds(o.saving.cash)} in cash, ${formatPounds(o.saving.presentValue)} in present value.`);
+    (saving.isZero() && o.saving.cash.isZero()
+      ? 'the rule is already optimal (saving £0.00).'
+      : saving.isNegative()
+        ? `${formatPounds(negate(o.saving.cash))} more in cash, ${formatPounds(negate(saving))} more in present value.`
+        : `a saving of ${formatPounds(o.saving.cash)} in cash, ${formatPounds(saving)} in present value.`) +
+    (gapsDiffer
+      ? ` Within the limits it leaves ${count(o.optimised.uncoveredCases)} uncovered case-years and ${fteText(o.optimised.mixShortfallFte)} FTE-years short of the mix over the horizon, against the rule's ${count(o.rule.uncoveredCases)} and ${fteText(o.rule.mixShortfallFte)}: the fewest uncovered cases come first, then the cost.`
+      : '');
   if (o.budget === null) return costs;
   const target = run.plan.parameters.rule.target;
   const met = o.optimised.targetMetYear;
