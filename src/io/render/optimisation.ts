@@ -97,27 +97,35 @@ function pv(run: OptimisationRun): string {
 export function headline(run: OptimisationRun): string {
   const o = run.optimisation;
   const last = run.years.length - 1;
+  const discounted = !o.discountRate.isZero();
+  // "£1,000.00 (present value at 3.5%: £900.00)", or the cash alone when there is no discounting.
+  const both = (cash: Money, value: Money, label = true) => (discounted ? `${formatPounds(cash)} (${label ? `${pv(run)}: ` : ''}${formatPounds(value)})` : formatPounds(cash));
+  const spends = `The optimised plan spends ${both(o.optimised.cash, o.optimised.presentValue)} on the workforce over years 0 to ${last}`;
+  const uncovered = (n: number) => `${count(n)} uncovered case-year${n === 1 ? '' : 's'}`;
+  if (o.budget !== null) {
+    const target = run.plan.parameters.rule.target;
+    const met = o.optimised.targetMetYear;
+    const caseloads = run.years.map((y) => `${caseload(y.averageCaseload)} in year ${y.year}`).join(', ');
+    const rule = o.rule.targetMetYear === null ? 'without meeting the target' : `and meet the target from year ${o.rule.targetMetYear}`;
+    return (
+      `With at most ${formatPounds(o.budget)} a year more than the baseline, the average caseload is ${caseloads}; ` +
+      (met === null ? `the target of ${count(target)} is not met within the ${last} years (${uncovered(o.optimised.uncoveredCases)} over the horizon). ` : `the target of ${count(target)} is met from year ${met} on. `) +
+      `${spends}. Without the budget, the year-by-year rule would spend ${both(o.rule.cash, o.rule.presentValue, false)} ${rule}.`
+    );
+  }
   const saving = o.saving.presentValue;
   const gapsDiffer = o.optimised.uncoveredCases !== o.rule.uncoveredCases || o.optimised.mixShortfallFte !== o.rule.mixShortfallFte;
-  const costs =
-    `The optimised plan spends ${formatPounds(o.optimised.cash)} on the workforce over years 0 to ${last} (${pv(run)}: ${formatPounds(o.optimised.presentValue)}), ` +
-    `against ${formatPounds(o.rule.cash)} (${formatPounds(o.rule.presentValue)}) for the year-by-year rule: ` +
-    (saving.isZero() && o.saving.cash.isZero()
+  const difference =
+    saving.isZero() && o.saving.cash.isZero()
       ? 'the rule is already optimal (saving £0.00).'
       : saving.isNegative()
-        ? `${formatPounds(negate(o.saving.cash))} more in cash, ${formatPounds(negate(saving))} more in present value.`
-        : `a saving of ${formatPounds(o.saving.cash)} in cash, ${formatPounds(saving)} in present value.`) +
-    (gapsDiffer
-      ? ` Within the limits it leaves ${count(o.optimised.uncoveredCases)} uncovered case-years and ${fteText(o.optimised.mixShortfallFte)} FTE-years short of the mix over the horizon, against the rule's ${count(o.rule.uncoveredCases)} and ${fteText(o.rule.mixShortfallFte)}: the fewest uncovered cases come first, then the cost.`
-      : '');
-  if (o.budget === null) return costs;
-  const target = run.plan.parameters.rule.target;
-  const met = o.optimised.targetMetYear;
-  const caseloads = run.years.map((y) => `${caseload(y.averageCaseload)} in year ${y.year}`).join(', ');
+        ? `${both(negate(o.saving.cash), negate(saving), false)} more.`
+        : `a saving of ${both(o.saving.cash, saving, false)}.`;
   return (
-    `With at most ${formatPounds(o.budget)} a year more than the baseline, the average caseload is ${caseloads}; ` +
-    (met === null ? `the target of ${count(target)} is not met within the ${last} years.` : `the target of ${count(target)} is met from year ${met} on.`) +
-    ` ${costs}`
+    `${spends}, against ${both(o.rule.cash, o.rule.presentValue, false)} for the year-by-year rule: ${difference}` +
+    (gapsDiffer
+      ? ` Within the limits it leaves ${uncovered(o.optimised.uncoveredCases)} and ${fteText(o.optimised.mixShortfallFte)} FTE-years short of the mix over the horizon, against the rule's ${count(o.rule.uncoveredCases)} and ${fteText(o.rule.mixShortfallFte)}: the fewest uncovered cases come first, then the cost.`
+      : '')
   );
 }
 
