@@ -93,8 +93,6 @@ export interface OptimisationModel {
   /** Total uncovered cases and total mix shortfall (empty without gaps). */
   uncovered: Term[];
   shortfall: Term[];
-  /** The stock columns in the order they follow from each other. */
-  stocks: Stock[];
   span: number;
 }
 
@@ -109,19 +107,7 @@ export const column = {
   cover: (k: number) => `a${k}`,
   uncovered: (k: number) => `u${k}`,
   shortfall: (k: number) => `s${k}`,
-  /** FTE in post of the experienced hires so far (early-career hires once experienced included). */
-  experiencedStock: (k: number) => `he${k}`,
-  /** FTE in post of the team manager hires so far. */
-  managerStock: (k: number) => `hm${k}`,
 };
-
-/** column = decay x previous + inflow: how a stock column follows from the hires (rows of the model). */
-export interface Stock {
-  column: string;
-  previous: string | null;
-  decay: number;
-  inflow: Term[];
-}
 
 /**
  * The model of a projection's inputs. `base` is the same projection replayed with no hires at all
@@ -155,14 +141,11 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
   let costConstant = 0;
   const uncovered: Term[] = [];
   const shortfall: Term[] = [];
-  const stocks: Stock[] = [];
 
   for (let k = 0; k <= years; k++) {
     columns.push({ name: column.experienced(k), integer: true, upper: minLimit(limits.experienced, limits.total) });
     columns.push({ name: column.earlyCareer(k), integer: true, upper: minLimit(limits.earlyCareer, limits.total) });
     columns.push({ name: column.teamManager(k), integer: true, upper: null });
-    columns.push({ name: column.experiencedStock(k), integer: false, upper: null });
-    columns.push({ name: column.managerStock(k), integer: false, upper: null });
     if (cover) columns.push({ name: column.cover(k), integer: false, upper: null });
     if (withGaps) {
       columns.push({ name: column.uncovered(k), integer: false, upper: null });
@@ -176,22 +159,15 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     const row = base[k]!;
     const units = unitCostsFor(baseUnits, input.payAward, k);
     const unit = { experienced: units.experienced.toNumber(), early_career: units.early_career.toNumber(), team_manager: units.team_manager.toNumber() };
-    // Each hire's FTE in post this year, by its paybill group now: the experienced and team manager
-    // hires as stocks (last year's times this year's stay rate, plus this year's hires: a sparse
-    // recurrence the solver's cuts work well on), the early-career hires of the last X years directly.
-    const inGroup: Record<Group, Term[]> = {
-      experienced: [{ column: column.experiencedStock(k), coefficient: 1 }],
-      early_career: [],
-      team_manager: [{ column: column.managerStock(k), coefficient: 1 }],
-    };
-    for (let j = Math.max(0, k - X + 1); j <= k && X > 0; j++) inGroup.early_career.push({ column: column.earlyCareer(j), coefficient: survival('early_career', j, k) });
-    const inflow: Term[] = [{ column: column.experienced(k), coefficient: 1 }];
-    if (k - X >= 0) inflow.push({ column: column.earlyCareer(k - X), coefficient: survival('early_career', k - X, k) });
-    stocks.push({ column: column.experiencedStock(k), previous: k === 0 ? null : column.experiencedStock(k - 1), decay: k === 0 ? 0 : stay('experienced', k), inflow });
-    stocks.push({ column: column.managerStock(k), previous: k === 0 ? null : column.managerStock(k - 1), decay: k === 0 ? 0 : stay('team_manager', k), inflow: [{ column: column.teamManager(k), coefficient: 1 }] });
-    for (const stock of stocks.slice(-2)) {
-      const terms = [{ column: stock.column, coefficient: 1 }, ...(stock.previous === null ? [] : [{ column: stock.previous, coefficient: -stock.decay }]), ...times(stock.inflow, -1)];
-      rows.push(at(`stock_${stock.column}`, terms, 0, 0));
+    // Each hire's FTE in post this year, by its paybill group now: every earlier year's hires with
+    // their survival. (Dense rows. A sparse form with stock columns defined by equalities was as fast
+    // but HiGHS's presolve (1.8 to 1.15) returned plans it called optimal that were not: see
+    // CONTRIBUTING.md.)
+    const inGroup: Record<Group, Term[]> = { experienced: [], early_career: [], team_manager: [] };
+    for (let j = 0; j <= k; j++) {
+      inGroup.experienced.push({ column: column.experienced(j), coefficient: survival('experienced', j, k) });
+      inGroup[j + X <= k ? 'experienced' : 'early_career'].push({ column: column.earlyCareer(j), coefficient: survival('early_career', j, k) });
+      inGroup.team_manager.push({ column: column.teamManager(j), coefficient: survival('team_manager', j, k) });
     }
     const D = row.openCases;
     const N: Linear = { terms: [...inGroup.experienced, ...inGroup.early_career], constant: row.caseHoldingFte.toNumber() };
@@ -272,20 +248,10 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     objective: [...objectiveTerms].map(([c, coefficient]) => ({ column: c, coefficient })),
     uncovered,
     shortfall,
-    stocks,
     span: config.span_of_control,
   };
 }
 
-/** The stock columns' values that follow from given hires (and the rows that define them). */
-export function withStocks(model: OptimisationModel, hires: ReadonlyMap<string, number>): Map<string, number> {
-  const values = new Map(hires);
-  for (const stock of model.stocks) {
-    const before = stock.previous === null ? 0 : stock.decay * (values.get(stock.previous) ?? 0);
-    values.set(stock.column, before + evaluate({ terms: stock.inflow }, values));
-  }
-  return values;
-}
 
 function minLimit(a: number | null, b: number | null): number | null {
   if (a === null) return b;
@@ -398,7 +364,7 @@ export function solveHorizon(input: ProjectionInput, settings: OptimisationSetti
   return { ok: true, solution: solutionOf(chosen, cost, model, stages, spent, model.withGaps) };
 }
 
-/** Every column's value for given hires: stocks, required team managers, cover, and the gaps they leave. */
+/** Every column's value for given hires: required team managers, cover, and the gaps they leave. */
 export function startOf(model: OptimisationModel, hires: readonly FixedYear[]): Map<string, number> {
   const given = new Map<string, number>();
   hires.forEach((h, k) => {
@@ -407,7 +373,7 @@ export function startOf(model: OptimisationModel, hires: readonly FixedYear[]): 
     given.set(column.teamManager(k), h.teamManager);
     if (model.columns.some((c) => c.name === column.cover(k))) given.set(column.cover(k), h.agencyCoverFte ?? 0);
   });
-  const values = withStocks(model, given);
+  const values = new Map(given);
   for (let k = 0; k <= model.years; k++) {
     const required = model.columns.find((c) => c.name === column.required(k))!;
     const N = evaluate(model.byYear[k]!.caseHolding, values);

@@ -1,6 +1,7 @@
 // The assumptions behind a plan, one row each with its value, where it came from and why: the
 // finance officer's audit trail as a table (`--table assumptions`), from the same values as the JSON.
-import type { ProjectionRun } from '../../core/results.js';
+import type { OptimisationRun, ProjectionRun } from '../../core/results.js';
+import { toPounds } from '../../core/money.js';
 import { DEFAULT_SOURCES } from '../../core/config.js';
 import { formatIso } from '../../core/dates.js';
 import type { Plan } from '../../core/plan.js';
@@ -68,6 +69,15 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
         source: i < plan.parameters.config.retention.length ? 'config' : 'option',
         note: 'a retention measure: the group leaves at this rate and each permanent FTE costs the payment plus on-costs',
       })),
+    );
+  }
+  if (projection !== null && 'optimisation' in projection) {
+    const o = (projection as OptimisationRun).optimisation;
+    rows.push(
+      option('discount_rate', o.discountRate.toNumber(), "year k's costs weighed by (1 + r)^-k in the optimiser's objective and the present values (0: cash)"),
+      option('budget', o.budget === null ? null : toPounds(o.budget), 'most additional cost in any one year against the baseline (empty: none)'),
+      option('time_limit_seconds', o.timeLimitSeconds, 'the most time HiGHS may take before it gives the best plan found'),
+      option('optimality_tolerance', o.tolerance.relative, `a plan is called optimal when HiGHS proves no plan costs less by more than this share (or £${o.tolerance.absolute.toFixed(2)})`),
     );
   }
   return rows;
