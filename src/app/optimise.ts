@@ -5,7 +5,6 @@ import { exact, ONE } from '../core/exact.js';
 import { pounds, roundToPence, subtractMoney, sumMoney } from '../core/money.js';
 import type { ProjectionYear } from '../core/projection.js';
 import type { OptimisationReport, OptimisationRun, PlanTotal, ProjectionRun, YearHires } from '../core/results.js';
-import { addYears, formatIso } from '../core/dates.js';
 import { UnreachablePlan } from '../errors.js';
 import type { Inputs } from './inputs.js';
 import { runProjection, type ProjectionOptions } from './projection.js';
@@ -26,7 +25,7 @@ export function runOptimise(inputs: Inputs, options: ProjectionOptions, settings
     ...options,
     decide: (input) => {
       const outcome = optimiseHorizon(input, model, solver, settings.timeLimitSeconds);
-      if (!outcome.ok) throw new UnreachablePlan(outcome.reason, 0, formatIso(addYears(options.asOf, 0)));
+      if (!outcome.ok) throw new UnreachablePlan(outcome.reason);
       main ??= outcome;
       return outcome.value.fixed;
     },
@@ -86,6 +85,7 @@ function report(
     objective: roundToPence(pounds(found.solution.objective)),
     solveMs: found.solution.solveMs,
     stages: found.solution.stages,
+    stoppedIn: found.solution.stoppedIn ?? null,
     timeLimitSeconds: settings.timeLimitSeconds,
     tolerance,
     discountRate: rate,

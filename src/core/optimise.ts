@@ -17,7 +17,7 @@
 //   the projection computes it before rounding to the penny; ties: fewer hires, then later.
 import { agencyFactor, marginalOnCostRate, unitAnnualCosts } from './costs.js';
 import { ONE, type Exact } from './exact.js';
-import { formatPounds, multiplyMoney, roundToPence, sumMoney, type Money } from './money.js';
+import { formatPounds, multiplyMoney, pounds, roundToPence, sumMoney, type Money } from './money.js';
 import { TOLERANCE } from './hiring.js';
 import { project, turnoverInYear, unitCostsFor, type FixedYear, type ProjectionInput, type ProjectionYear } from './projection.js';
 import type { Group } from './workforce.js';
@@ -149,9 +149,12 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     if (cover) columns.push({ name: column.cover(k), integer: false, upper: null });
     if (withGaps) {
       columns.push({ name: column.uncovered(k), integer: false, upper: null });
-      columns.push({ name: column.shortfall(k), integer: false, upper: null });
       uncovered.push({ column: column.uncovered(k), coefficient: 1 });
-      shortfall.push({ column: column.shortfall(k), coefficient: 1 });
+      // A shortfall only in the years the mix applies.
+      if (rule.mix !== null && k >= input.mixBy) {
+        columns.push({ name: column.shortfall(k), integer: false, upper: null });
+        shortfall.push({ column: column.shortfall(k), coefficient: 1 });
+      }
     }
   }
 
@@ -310,6 +313,8 @@ export interface HorizonSolution {
   solveMs: number;
   /** The constraints could not all be met every year: uncovered cases, then mix shortfall, were minimised first. */
   gaps: boolean;
+  /** The time limit stopped a stage before the cost was weighed ("uncovered cases"); null otherwise. */
+  stoppedIn?: string | null;
   stages: { name: string; status: MilpStatus; ms: number }[];
 }
 
@@ -345,23 +350,37 @@ export function solveHorizon(input: ProjectionInput, settings: OptimisationSetti
   };
   let model = buildModel(input, base, settings, false);
   let extra: Row[] = [];
-  let cost = solve('cost', model, model.objective, extra, ruleHires === null ? null : startOf(model, ruleHires));
+  // A plan to start from: the rule's; with a budget (the rule does not keep to it) nobody hired
+  // but the team managers the span of control requires, which keeps to any budget that can be kept.
+  const startFor = (m: OptimisationModel) => (settings.budget === null && ruleHires !== null ? startOf(m, ruleHires) : startOf(m, noHires(m)));
+  let cost = solve('cost', model, model.objective, extra, startFor(model));
   if (cost.status === 'infeasible') {
     model = buildModel(input, base, settings, true);
-    const start = ruleHires === null ? null : startOf(model, ruleHires);
+    const start = startFor(model);
     for (const [name, objective] of [['uncovered cases', model.uncovered], ['mix shortfall', model.shortfall]] as const) {
       if (objective.length === 0) continue;
       const best = solve(name, model, objective, extra, start);
-      if (best.values === null || best.objective === null) return failed(best, settings);
-      if (best.status === 'time_limit') return { ok: true, solution: solutionOf(best, best, model, stages, spent, true) };
+      if (best.values === null || best.objective === null) return failed(best, input, base, settings, solver);
+      // Stopped before the cost was weighed at all: the best plan found for this objective.
+      if (best.status === 'time_limit') return { ok: true, solution: { ...solutionOf(best, best, model, stages, spent, true), gap: null, stoppedIn: name } };
       extra = [...extra, { name: `best_${name.replace(/ /g, '_')}`, terms: objective, lower: null, upper: best.objective + 1e-7 + 1e-9 * Math.abs(best.objective) }];
     }
     cost = solve('cost', model, model.objective, extra, start);
   }
-  if (cost.values === null || cost.objective === null) return failed(cost, settings);
-  if (cost.status === 'time_limit') return { ok: true, solution: solutionOf(cost, cost, model, stages, spent, model.withGaps) };
-  const chosen = cost;
-  return { ok: true, solution: solutionOf(chosen, cost, model, stages, spent, model.withGaps) };
+  if (cost.values === null || cost.objective === null) return failed(cost, input, base, settings, solver);
+  return { ok: true, solution: solutionOf(cost, cost, model, stages, spent, model.withGaps) };
+}
+
+/** No social workers hired; each year's team managers as the span of control requires, hired as late as possible. */
+function noHires(model: OptimisationModel): FixedYear[] {
+  const plan: FixedYear[] = [];
+  for (let k = 0; k <= model.years; k++) {
+    plan.push({ experienced: 0, earlyCareer: 0, teamManager: 0, agencyCoverFte: 0 });
+    const values = startOf(model, plan);
+    const managers = evaluate(model.byYear[k]!.teamManagers, values);
+    plan[k]!.teamManager = Math.max(0, Math.ceil((values.get(column.required(k)) ?? 0) - managers - TOLERANCE));
+  }
+  return plan;
 }
 
 /** Every column's value for given hires: required team managers, cover, and the gaps they leave. */
@@ -391,12 +410,29 @@ export function startOf(model: OptimisationModel, hires: readonly FixedYear[]): 
   return values;
 }
 
-function failed(result: MilpSolution, settings: OptimisationSettings): HorizonOutcome {
+function failed(result: MilpSolution, input: ProjectionInput, base: readonly ProjectionYear[], settings: OptimisationSettings, solver: MilpSolver): HorizonOutcome {
   if (result.status === 'infeasible' && settings.budget !== null) {
-    return { ok: false, reason: `no plan keeps within the budget of ${formatPounds(settings.budget)} a year: the commitments already made (agency conversions, retention payments) cost more than that against the baseline` };
+    const least = smallestBudget(input, base, settings, solver);
+    return {
+      ok: false,
+      reason:
+        `no plan keeps within a budget of ${formatPounds(settings.budget)} a year` +
+        (least === null ? '' : `: the smallest any plan keeps to is ${formatPounds(least)} a year`) +
+        ' (even hiring nobody costs more than the baseline: team managers the span of control requires, pay rises as early-career staff become experienced, agency conversions, retention payments)',
+    };
   }
   if (result.status === 'time_limit') return { ok: false, reason: 'the solver found no plan within the time limit: give a longer --time-limit' };
   return { ok: false, reason: `the solver could not solve the plan (${result.detail})` };
+}
+
+/** The least budget any plan keeps to: min B with each year's plan cost - baseline <= B, gaps allowed. */
+function smallestBudget(input: ProjectionInput, base: readonly ProjectionYear[], settings: OptimisationSettings, solver: MilpSolver): Money | null {
+  const model = buildModel(input, base, { ...settings, budget: null }, true);
+  const rows = model.byYear.map((y, k): Row => ({ name: `least_budget${k}`, terms: [...y.planCost.terms, { column: 'budget', coefficient: -1 }], lower: null, upper: y.baselineCost - y.planCost.constant }));
+  const result = solver({ columns: [...model.columns, { name: 'budget', integer: false, upper: null, lower: -1e12 }], rows: [...model.rows, ...rows], objective: [{ column: 'budget', coefficient: 1 }] }, 10);
+  if (result.status !== 'optimal' || result.objective === null) return null;
+  // Up to the next penny, so that the budget named is one the plan keeps to.
+  return pounds(Math.ceil(result.objective * 100 - 1e-6) / 100);
 }
 
 function solutionOf(chosen: MilpSolution, cost: MilpSolution, model: OptimisationModel, stages: HorizonSolution['stages'], spent: number, gaps: boolean): HorizonSolution {

@@ -126,6 +126,8 @@ export interface OptimisationReport {
   solveMs: number;
   /** Each solve: the objectives in order (uncovered cases, mix shortfall, cost, ties). */
   stages: { name: string; status: string; ms: number }[];
+  /** The time limit stopped an earlier stage ("uncovered cases", "mix shortfall") before the cost was weighed. */
+  stoppedIn: string | null;
   timeLimitSeconds: number;
   tolerance: { relative: number; absolute: number };
   discountRate: Exact;

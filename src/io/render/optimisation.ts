@@ -52,6 +52,7 @@ export function optimisationJson(run: OptimisationRun) {
     gap: o.gap,
     solve_ms: Math.round(o.solveMs),
     stages: o.stages.map((st) => ({ name: st.name, status: st.status, ms: Math.round(st.ms) })),
+    stopped_in: o.stoppedIn,
     time_limit_seconds: o.timeLimitSeconds,
     tolerance: { relative_gap: o.tolerance.relative, absolute_gap: o.tolerance.absolute },
     discount_rate: o.discountRate.toNumber(),
@@ -142,8 +143,10 @@ function statusText(run: OptimisationRun): string {
       ? closed
         ? `HiGHS proved the plan optimal (no plan costs less, to the penny).`
         : `HiGHS proved the plan optimal to within ${percent(o.gap ?? 0)} of the least possible cost (the tolerance: ${percent(o.tolerance.relative)}).`
-      : `HiGHS stopped at the time limit (${o.timeLimitSeconds} s): this is the best plan found, not proven optimal (${o.gap === null ? 'no lower bound on the cost proved yet' : `it may cost up to ${percent(o.gap)} more than the best possible`}). Give a longer --time-limit to prove it.`;
-  const gaps = o.gaps ? ' The constraints cannot all be met every year: the plan leaves the fewest uncovered cases over the horizon, then the smallest mix shortfall, then costs least.' : '';
+      : o.stoppedIn !== null
+        ? `HiGHS stopped at the time limit (${o.timeLimitSeconds} s) while finding the plan with the least ${o.stoppedIn}: this is the best plan found for that, not proven, and its cost was not weighed. Give a longer --time-limit.`
+        : `HiGHS stopped at the time limit (${o.timeLimitSeconds} s): this is the best plan found, not proven optimal (${o.gap === null ? 'no lower bound on the cost proved yet' : `it may cost up to ${percent(o.gap)} more than the best possible`}). Give a longer --time-limit to prove it.`;
+  const gaps = o.gaps && o.stoppedIn === null ? ' The constraints cannot all be met every year: the plan leaves the fewest uncovered cases over the horizon, then the smallest mix shortfall, then costs least.' : o.gaps ? ' The constraints cannot all be met every year.' : '';
   const kept = o.ruleKept ? " The year-by-year rule's own hires are optimal here (replayed to the penny they cost no more than the solver's)." : '';
   return solver + gaps + kept;
 }
