@@ -48,9 +48,9 @@ export function runCompare(
                   ? null
                   : {
                       status: optimised.optimisation.status,
-                      ruleAdditionalCost: optimised.rule.totals.additionalCost,
-                      saving: optimised.optimisation.saving.presentValue,
-                      savingCash: optimised.optimisation.saving.cash,
+                      ruleAdditionalCost: optimised.rule?.totals.additionalCost ?? null,
+                      saving: optimised.optimisation.saving?.presentValue ?? null,
+                      savingCash: optimised.optimisation.saving?.cash ?? null,
                     },
             },
             reason: null,

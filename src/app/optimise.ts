@@ -17,7 +17,15 @@ export interface OptimiseSettings {
 }
 
 export function runOptimise(inputs: Inputs, options: ProjectionOptions, settings: OptimiseSettings, solver: MilpSolver, tolerance: { relative: number; absolute: number }): OptimisationRun {
-  const rule = runProjection(inputs, options);
+  // The rule's plan, to compare with; the optimiser is not bound by the rule's reaching the end.
+  let rule: ProjectionRun | null = null;
+  let ruleUnreachable: string | null = null;
+  try {
+    rule = runProjection(inputs, options);
+  } catch (error) {
+    if (!(error instanceof UnreachablePlan)) throw error;
+    ruleUnreachable = error.detail;
+  }
   const model: OptimisationSettings = { discountRate: exact(settings.discountRate), budget: settings.budget === null ? null : pounds(settings.budget) };
   // The first projection the run makes is the plan itself; the others are its comparisons.
   let main: ReturnType<typeof optimiseHorizon> | null = null;
@@ -32,7 +40,7 @@ export function runOptimise(inputs: Inputs, options: ProjectionOptions, settings
   });
   const found = main as ReturnType<typeof optimiseHorizon> | null;
   if (found === null || !found.ok) throw new Error('the optimiser made no plan');
-  return { ...optimised, rule, optimisation: report(rule, optimised, found.value, model, settings, tolerance) };
+  return { ...optimised, rule, optimisation: report(rule, ruleUnreachable, optimised, found.value, model, settings, tolerance) };
 }
 
 function hiresOf(y: ProjectionYear): YearHires {
@@ -60,7 +68,8 @@ function sameHires(a: YearHires, b: YearHires): boolean {
 }
 
 function report(
-  rule: ProjectionRun,
+  rule: ProjectionRun | null,
+  ruleUnreachable: string | null,
   optimised: ProjectionRun,
   found: Extract<ReturnType<typeof optimiseHorizon>, { ok: true }>['value'],
   model: OptimisationSettings,
@@ -68,14 +77,14 @@ function report(
   tolerance: { relative: number; absolute: number },
 ): OptimisationReport {
   const rate = model.discountRate;
-  const ruleTotal = totalOf(rule, rate);
+  const ruleTotal = rule === null ? null : totalOf(rule, rate);
   const optimisedTotal = totalOf(optimised, rate);
   const byYear = optimised.years.map((y, i) => {
-    const r = rule.years[i]!;
+    const r = rule?.years[i];
     return {
       year: y.year,
       discountFactor: ONE.div(ONE.plus(rate).pow(y.year)),
-      rule: { hires: hiresOf(r), cost: r.planCost, presentValue: presentValue(r.planCost, rate, r.year) },
+      rule: r === undefined ? null : { hires: hiresOf(r), cost: r.planCost, presentValue: presentValue(r.planCost, rate, r.year) },
       optimised: { hires: hiresOf(y), cost: y.planCost, presentValue: presentValue(y.planCost, rate, y.year) },
     };
   });
@@ -94,8 +103,9 @@ function report(
     ruleKept: found.ruleKept,
     byYear,
     rule: ruleTotal,
+    ruleUnreachable,
     optimised: optimisedTotal,
-    saving: { cash: subtractMoney(ruleTotal.cash, optimisedTotal.cash), presentValue: subtractMoney(ruleTotal.presentValue, optimisedTotal.presentValue) },
-    differences: byYear.filter((y) => !sameHires(y.rule.hires, y.optimised.hires)).map((y) => ({ year: y.year, rule: y.rule.hires, optimised: y.optimised.hires })),
+    saving: ruleTotal === null ? null : { cash: subtractMoney(ruleTotal.cash, optimisedTotal.cash), presentValue: subtractMoney(ruleTotal.presentValue, optimisedTotal.presentValue) },
+    differences: byYear.flatMap((y) => (y.rule === null || sameHires(y.rule.hires, y.optimised.hires) ? [] : [{ year: y.year, rule: y.rule.hires, optimised: y.optimised.hires }])),
   };
 }

@@ -19,6 +19,7 @@ import { agencyFactor, marginalOnCostRate, unitAnnualCosts } from './costs.js';
 import { ONE, type Exact } from './exact.js';
 import { formatPounds, multiplyMoney, pounds, roundToPence, sumMoney, type Money } from './money.js';
 import { TOLERANCE } from './hiring.js';
+import { hasLimits, NO_LIMITS } from './limits.js';
 import { project, turnoverInYear, unitCostsFor, type FixedYear, type ProjectionInput, type ProjectionYear } from './projection.js';
 import type { Group } from './workforce.js';
 
@@ -355,6 +356,10 @@ export function solveHorizon(input: ProjectionInput, settings: OptimisationSetti
   const startFor = (m: OptimisationModel) => (settings.budget === null && ruleHires !== null ? startOf(m, ruleHires) : startOf(m, noHires(m)));
   let cost = solve('cost', model, model.objective, extra, startFor(model));
   if (cost.status === 'infeasible') {
+    // Without limits or a budget nothing stops the hires but the constraints themselves: no plan.
+    if (!hasLimits(input.limits ?? NO_LIMITS) && settings.budget === null) {
+      return { ok: false, reason: `no hires in any year meet every constraint in every year${rule.ok ? '' : ` (the year-by-year rule: ${rule.reason})`}` };
+    }
     model = buildModel(input, base, settings, true);
     const start = startFor(model);
     for (const [name, objective] of [['uncovered cases', model.uncovered], ['mix shortfall', model.shortfall]] as const) {

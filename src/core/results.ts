@@ -94,8 +94,8 @@ export interface Scenario {
     additionalCost: Money | null;
     /** The first year from which permanent staff meet the target and mix (year 0 for a plan that is not short); null when never. */
     targetMetYear: number | null;
-    /** With compare --optimise: the optimised plan's status and what it saves against the rule. */
-    optimised: { status: 'optimal' | 'time_limit'; ruleAdditionalCost: Money; saving: Money; savingCash: Money } | null;
+    /** With compare --optimise: the optimised plan's status and what it saves against the rule (null: the rule cannot reach it). */
+    optimised: { status: 'optimal' | 'time_limit'; ruleAdditionalCost: Money | null; saving: Money | null; savingCash: Money | null } | null;
   } | null;
   reason: string | null;
 }
@@ -137,11 +137,14 @@ export interface OptimisationReport {
   gaps: boolean;
   /** The plan rule's hires ranked as well as the solver's, replayed to the penny, and were kept. */
   ruleKept: boolean;
-  byYear: { year: number; discountFactor: Exact; rule: { hires: YearHires; cost: Money; presentValue: Money }; optimised: { hires: YearHires; cost: Money; presentValue: Money } }[];
-  rule: PlanTotal;
+  /** `rule` is null when the year-by-year rule cannot reach the plan (ruleUnreachable says why). */
+  byYear: { year: number; discountFactor: Exact; rule: { hires: YearHires; cost: Money; presentValue: Money } | null; optimised: { hires: YearHires; cost: Money; presentValue: Money } }[];
+  rule: PlanTotal | null;
+  /** Why the year-by-year rule cannot reach the plan the optimiser found; null when it can. */
+  ruleUnreachable: string | null;
   optimised: PlanTotal;
-  /** Rule minus optimised: cash and present value. */
-  saving: { cash: Money; presentValue: Money };
+  /** Rule minus optimised: cash and present value; null without a rule's plan. */
+  saving: { cash: Money; presentValue: Money } | null;
   /** The years in which the two plans hire differently. */
   differences: { year: number; rule: YearHires; optimised: YearHires }[];
 }
@@ -159,6 +162,6 @@ export interface PlanTotal {
 
 export interface OptimisationRun extends ProjectionRun {
   optimisation: OptimisationReport;
-  /** The year-by-year rule's projection on the same inputs. */
-  rule: ProjectionRun;
+  /** The year-by-year rule's projection on the same inputs; null when the rule cannot reach it. */
+  rule: ProjectionRun | null;
 }

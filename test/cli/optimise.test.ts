@@ -79,6 +79,17 @@ describe('caseplan optimise', () => {
     expect(none.stdout).toContain('the target of 20 is not met within the 2 years');
   });
 
+  it('a budget no plan keeps to: refused, naming the smallest that works', () => {
+    // One experienced social worker, one qualified in January 2024 (experienced from year 0 + 3 years
+    // after: her pay rises in year 2) and a team manager; 40 cases, target 18: nobody to hire.
+    const small = folderWith({ 'staff.csv': 'staff_id,role,fte,qualified_date\na,social_worker,1,2010-01-01\nb,social_worker,1,2024-01-01\nm,team_manager,1,2005-01-01\n' });
+    const run = caseplan(['optimise', '--staff', join(small, 'staff.csv'), '--cases', '40', '--target', '18', '--years', '3', '--as-of', '2026-09-30', '--budget', '5000']);
+    expect(run.code).toBe(2);
+    // The early-career salary's unit cost is £43,304.87, the experienced £53,122.31: £9,817.44 more a year.
+    expect(run.stderr).toContain('no plan keeps within a budget of £5,000.00 a year: the smallest any plan keeps to is £9,817.44 a year');
+    expect(caseplan(['optimise', '--staff', join(small, 'staff.csv'), '--cases', '40', '--target', '18', '--years', '3', '--as-of', '2026-09-30', '--budget', '9817.44']).code).toBe(0);
+  });
+
   it('a time limit that stops HiGHS early gives the best plan found, marked as such', () => {
     const out = json(caseplan(['optimise', ...SAMPLE.map((a) => (a === '5' ? '10' : a)), '--time-limit', '0.05', '--format', 'json']));
     expect(out.optimisation.status).toBe('time_limit');
@@ -89,7 +100,7 @@ describe('caseplan optimise', () => {
   it('--table optimisation, the workbook sheet, and the optimize spelling', async () => {
     const csv = caseplan(['optimize', ...ISSUE, '--format', 'csv', '--table', 'optimisation']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('year,discount_factor,rule_hires_experienced,rule_hires_early_career,rule_hires_team_manager,rule_cost,rule_present_value,optimised_hires_experienced,optimised_hires_early_career,optimised_hires_team_manager,optimised_cost,optimised_present_value,average_caseload');
+    expect(csv.stdout.split('\n')[0]).toBe('year,discount_factor,rule_hires_experienced,rule_hires_early_career,rule_hires_team_manager,rule_cost,rule_present_value,optimised_hires_experienced,optimised_hires_early_career,optimised_hires_team_manager,optimised_cost,optimised_present_value,optimised_average_caseload');
     const out = join(dir, 'plan.xlsx');
     expect(caseplan(['optimise', ...ISSUE, '--format', 'xlsx', '--output', out]).code).toBe(0);
     const sheets = await readXlsxFile(readFileSync(out));

@@ -1,7 +1,7 @@
 // `compare` output: one row per scenario, in every format from the same values.
 import type { Comparison, Scenario } from '../../core/results.js';
 import { rateItem, rateJson } from './projection.js';
-import { formatPounds, toPounds } from '../../core/money.js';
+import { formatPounds, toPounds, type Money } from '../../core/money.js';
 import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
@@ -23,7 +23,8 @@ const OPTIMISED_COLUMNS = columns(
 
 function optimisedValues(s: Scenario): CsvValue[] {
   const o = s.result?.optimised ?? null;
-  return o === null ? [null, null, null, null] : [o.status, toPounds(o.ruleAdditionalCost), toPounds(o.saving), toPounds(o.savingCash)];
+  const money = (m: Money | null) => (m === null ? null : toPounds(m));
+  return o === null ? [null, null, null, null] : [o.status, money(o.ruleAdditionalCost), money(o.saving), money(o.savingCash)];
 }
 
 function values(s: Scenario, optimised: boolean): CsvValue[] {
@@ -105,7 +106,7 @@ export function compareBlocks({ scenarios, rates, optimised }: Comparison, years
     const row = [count(s.target), mix, ...limit, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
     if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost));
     if (limited) row.push(r.targetMetYear === null ? 'not met' : String(r.targetMetYear));
-    if (optimised && r.optimised !== null) row.push(`${formatPounds(r.optimised.saving)}${r.optimised.status === 'optimal' ? '' : ' (time limit)'}`);
+    if (optimised && r.optimised !== null) row.push(`${r.optimised.saving === null ? 'the rule cannot reach it' : formatPounds(r.optimised.saving)}${r.optimised.status === 'optimal' ? '' : ' (time limit)'}`);
     return row;
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];

@@ -42,7 +42,9 @@ export function assumptionItems(plan: Plan): string[] {
   if (rule.caps !== null) items.push(`caseload caps: ${count(rule.caps.earlyCareer)} per early-career FTE, ${count(rule.caps.experienced)} per experienced FTE`);
   const limits = plan.parameters.limits;
   const limited = limits !== undefined && (limits.total !== null || limits.experienced !== null || limits.earlyCareer !== null) ? ' (without the recruitment limits)' : '';
-  for (const name of plan.binding) items.push(`binding constraint${limited}: ${name}: ${withoutText(plan, name)}`);
+  // The optimiser's year 0 is chosen for the whole horizon, not by this year's constraints alone.
+  if (plan.parameters.fixed !== undefined) items.push("this year's hires are the optimiser's, chosen for every year together (see the comparison with the year-by-year rule): not by this year's constraints alone");
+  else for (const name of plan.binding) items.push(`binding constraint${limited}: ${name}: ${withoutText(plan, name)}`);
   return items;
 }
 

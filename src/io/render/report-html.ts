@@ -158,26 +158,27 @@ function projectionSection(run: ProjectionRun, sections: ProjectionSections): st
 /** The optimiser's section (report --optimise): its headline, and both plans' cost per year in one chart. */
 function optimisationSection(run: OptimisationRun): string {
   const o = run.optimisation;
+  const [heading, headlineBlock, ...rest] = optimisationBlocks(run);
+  const blocks = [blockHtml(heading!), blockHtml(headlineBlock!), ...rest.map((b) => blockHtml(b, b.kind === 'table' ? ' data-table="optimisation"' : ''))];
+  // Without a rule's plan to compare with there is no second line to draw.
+  if (o.rule === null) return [`<section class="optimisation" data-section="optimisation">`, ...blocks, `</section>`].join('\n');
   const xLabels = o.byYear.map((y) => String(y.year));
   const chart = barsAgainstLineSvg({
     name: 'optimised-cost',
     title: 'Cost per year: the optimised plan against the year-by-year rule',
     xLabels,
-    tooltips: o.byYear.map((y, i) => yearTooltip(run, i, `optimised ${formatPounds(y.optimised.cost, { pence: false })}, rule ${formatPounds(y.rule.cost, { pence: false })}`)),
+    tooltips: o.byYear.map((y, i) => yearTooltip(run, i, `optimised ${formatPounds(y.optimised.cost, { pence: false })}, rule ${formatPounds(y.rule!.cost, { pence: false })}`)),
     bars: { label: 'Optimised plan', colour: COLOUR.experienced, values: o.byYear.map((y) => toPounds(y.optimised.cost)) },
-    line: { label: 'Year-by-year rule', colour: COLOUR.target, values: o.byYear.map((y) => toPounds(y.rule.cost)) },
+    line: { label: 'Year-by-year rule', colour: COLOUR.target, values: o.byYear.map((y) => toPounds(y.rule!.cost)) },
     barLabels: o.byYear.map((y) => {
-      const d = toPounds(y.optimised.cost) - toPounds(y.rule.cost);
+      const d = toPounds(y.optimised.cost) - toPounds(y.rule!.cost);
       return `${d >= 0 ? '+' : ''}${compactPounds(d, { fixed: true })}`;
     }),
     format: compactPounds,
   });
-  const [heading, headlineBlock, ...rest] = optimisationBlocks(run);
   return [
     `<section class="optimisation" data-section="optimisation">`,
-    blockHtml(heading!),
-    blockHtml(headlineBlock!),
-    ...rest.map((b) => blockHtml(b, b.kind === 'table' ? ' data-table="optimisation"' : '')),
+    ...blocks,
     `<div class="charts"><figure>${chart}<figcaption>${escapeHtml('Bars: what the optimised plan spends each year (paybill + recruitment, and agency cover and retention payments when there are any). Line: what the year-by-year rule spends. Above each bar: optimised minus rule.')}</figcaption></figure></div>`,
     `</section>`,
   ].join('\n');
