@@ -79,6 +79,20 @@ describe('caseplan optimise', () => {
     expect(none.stdout).toContain('the target of 20 is not met within the 2 years');
   });
 
+  it('finds a plan the year-by-year rule cannot reach, and refuses one nobody can', () => {
+    // A mix of 100% from year 2: the rule's year-0 early-career hires are still early career then.
+    const all = ISSUE.map((a) => (a === '50%' ? '100%' : a === '1' ? '2' : a));
+    const out = json(caseplan(['optimise', ...all, '--format', 'json']));
+    expect(out.optimisation.rule_unreachable).toContain('in year 2 (2028-09-30): a mix of 100% needs every case-holding FTE to be experienced');
+    expect(out.optimisation.saving).toBe(null);
+    expect(out.projection.map((y: any) => y.experienced_share)).toEqual([11 / 21, 11 / 21, 1, 1, 1, 1]);
+    expect(out.projection[0].hires_experienced).toBe(8);
+    // From year 0 the ten early-career staff in post are early career: no plan, as plan --years says.
+    const none = caseplan(['optimise', ...ISSUE.map((a) => (a === '50%' ? '100%' : a === '1' ? '0' : a))]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('a mix of 100% needs every case-holding FTE to be experienced, but 10 early-career FTE are in post');
+  });
+
   it('a budget no plan keeps to: refused, naming the smallest that works', () => {
     // One experienced social worker, one qualified in January 2024 (experienced from year 0 + 3 years
     // after: her pay rises in year 2) and a team manager; 40 cases, target 18: nobody to hire.
