@@ -4,7 +4,7 @@
 import { Option } from 'commander';
 import * as value from './values.js';
 
-export type CommandName = 'plan' | 'optimise' | 'compare' | 'report' | 'validate';
+export type CommandName = 'plan' | 'optimise' | 'compare' | 'report' | 'validate' | 'benchmark';
 export type FormatName = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
 
 export interface OptionSpec {
@@ -107,12 +107,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--delimiter <char>', help: 'CSV delimiter: comma, semicolon, tab or | (default: detected from the header)', parse: value.delimiter, commands: ALL },
   { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ALL },
   { flags: '--no-color', help: 'no colour (also NO_COLOR=1)', commands: ALL },
+  // Published figures (issue 14).
+  { flags: '--la <council>', help: "(required) a council in the Department for Education's published figures: old LA code (384), ONS code (E08000036) or name (Wakefield)", commands: ['benchmark'], required: true },
+  { flags: '--year <yyyy>', help: 'the census year (30 September) for the side-by-side table (default: the latest published)', parse: value.wholeNumber, commands: ['benchmark'] },
+  { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ['benchmark'] },
+  { flags: '--no-color', help: 'no colour (also NO_COLOR=1)', commands: ['benchmark'] },
   // Output.
   { flags: '--format <format>', help: 'output format', choices: ['table', 'csv', 'json', 'markdown', 'xlsx'], default: 'table', commands: ['plan', 'optimise', 'compare'] },
+  { flags: '--format <format>', help: 'output format (csv: long, area,area_type,year,indicator,value)', choices: ['table', 'csv', 'json', 'markdown'], default: 'table', commands: ['benchmark'] },
   { flags: '--format <format>', help: 'output format', choices: ['table', 'json', 'markdown'], default: 'table', commands: ['validate'] },
-  { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'optimise', 'compare', 'validate'] },
-  { flags: '--bom', help: 'start CSV on stdout with a UTF-8 byte-order mark too (CSV files written with --output have one by default, for Excel)', commands: ['plan', 'optimise', 'compare'] },
-  { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'optimise', 'compare'] },
+  { flags: '-o, --output <file>', help: 'write to FILE (atomically) instead of stdout', commands: ['plan', 'optimise', 'compare', 'validate', 'benchmark'] },
+  { flags: '--bom', help: 'start CSV on stdout with a UTF-8 byte-order mark too (CSV files written with --output have one by default, for Excel)', commands: ['plan', 'optimise', 'compare', 'benchmark'] },
+  { flags: '--no-bom', help: 'no byte-order mark in a CSV file written with --output', commands: ['plan', 'optimise', 'compare', 'benchmark'] },
 ];
 
 /** The options one command takes, as commander options, in the order of the table. */

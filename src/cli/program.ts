@@ -8,6 +8,7 @@ import type { ValidateFlags } from './validate-command.js';
 import type { CompareFlags } from './compare-command.js';
 import type { ReportFlags } from './report-command.js';
 import type { OptimiseFlags } from './optimise-command.js';
+import type { BenchmarkFlags } from './benchmark-command.js';
 
 import * as value from './values.js';
 import { optionsOf, type CommandName } from './options.js';
@@ -125,6 +126,16 @@ export function buildProgram(terminal: Terminal): Command {
     )
     // Loaded only when asked for: the report's renderer is not needed by any other command.
     .action(async (flags: ReportFlags) => (await import('./report-command.js')).reportCommand(flags, terminal));
+
+  const benchmarkCommand = withOptions(
+    program
+      .command('benchmark')
+      .description("a council's published workforce figures (the Department for Education's census, 2017-2025) beside its statistical neighbours, its region and England"),
+    'benchmark',
+  );
+  benchmarkCommand
+    .addHelpText('after', "\nExamples:\n  $ caseplan benchmark --la Wakefield\n  $ caseplan benchmark --la 384 --year 2018 --format csv\n\nContains public sector information licensed under the Open Government Licence v3.0.")
+    .action(async (flags: BenchmarkFlags) => (await import('./benchmark-command.js')).benchmarkCommand(flags, terminal));
 
   const validate = withOptions(
     program.command('validate').description('check the input files and summarise them, or list every problem found (exit 3)'),
