@@ -33,11 +33,15 @@ export interface ReadOptions {
   chunkBytes?: number;
 }
 
+import type { Rate } from '../core/rates.js';
+
 export interface Inputs {
   config: Config;
   staff: StaffFile;
   referrals: ReferralsFile | null;
   warnings: string[];
+  /** Planning from published figures (--la): the open cases and what was assumed (app/published.ts). */
+  published?: { label: string; cases: number; assumptions: string[]; growth: Rate | null; turnover: Rate | null };
 }
 
 export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {

@@ -23,6 +23,7 @@ export interface PlanOptions {
 export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: number | null): Demand {
   const demand = chooseDemand({
     casesFlag: cases,
+    published: inputs.published ?? null,
     referrals:
       inputs.referrals === null
         ? null

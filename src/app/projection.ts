@@ -41,10 +41,17 @@ export function projectionRates(inputs: Inputs, options: Pick<ProjectionOptions,
     growth:
       options.growth !== null
         ? flagRate(options.growth, '--growth')
-        : inputs.referrals === null
+        : inputs.published !== undefined
+          ? (inputs.published.growth ?? { value: ZERO, source: 'default', note: 'no --growth, and the published cases do not go back three years: demand held flat' })
+          : inputs.referrals === null
           ? { value: ZERO, source: 'default', note: 'no --growth and no referrals file: demand held flat' }
           : deriveGrowth(inputs.referrals.summary, inputs.referrals.name, options.asOf),
-    turnover: options.turnover !== null ? flagRate(options.turnover, '--turnover') : turnoverFromStaff(inputs, options.asOf),
+    turnover:
+      options.turnover !== null
+        ? flagRate(options.turnover, '--turnover')
+        : inputs.published !== undefined
+          ? (inputs.published.turnover ?? { value: ZERO, source: 'default', note: 'no --turnover, and the turnover rate was not published: no leavers assumed' })
+          : turnoverFromStaff(inputs, options.asOf),
   };
 }
 

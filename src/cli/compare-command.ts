@@ -1,12 +1,10 @@
 // `caseplan compare`: wiring only.
 import { runCompare } from '../app/compare.js';
-import { inputFiles, loadInputs } from '../app/inputs.js';
-import { todayUtc } from './today.js';
+import { inputFiles } from '../app/inputs.js';
 import { compareBlocks, compareJson, scenariosTable, unreachableNote } from '../io/render/compare.js';
 
 import { warn, type Terminal } from './emit.js';
-import { progressOptions } from './progress.js';
-import { dateOf, inputPaths, refuseWorkbookOnTerminal, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
+import { dateOf, inputPaths, planningDate, planningInputs, refuseWorkbookOnTerminal, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { output, type RunReport } from './render.js';
 import { optimiseSettings } from './optimise-command.js';
 
@@ -22,12 +20,12 @@ export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHir
 
 export async function compareCommand(flags: CompareFlags, terminal: Terminal): Promise<void> {
   refuseWorkbookOnTerminal(flags.format, flags.output, terminal);
-  const asOf = flags.asOf ?? todayUtc();
+  const asOf = planningDate({ ...flags, target: flags.target[0]!, mix: flags.mix?.[0], maxHires: undefined });
   const mixes = flags.mix ?? [null];
   // Validate the shared options once, with the first scenario's target and mix.
   const base = scenarioOptions({ ...flags, target: flags.target[0]!, mix: mixes[0] ?? undefined, maxHires: flags.maxHires?.[0] ?? undefined }, asOf);
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  const inputs = await planningInputs({ ...flags, target: flags.target[0]!, mix: flags.mix?.[0], maxHires: undefined }, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, base, paths.config)], flags.quiet === true);
   const settings = optimiseSettings({ ...flags, target: flags.target[0]!, mix: undefined, maxHires: undefined }, 'compare');
   let optimiser: Parameters<typeof runCompare>[5] = null;

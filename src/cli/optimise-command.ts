@@ -1,6 +1,6 @@
 // `caseplan optimise` (issue 13): wiring only. The plan options in, the projection's inputs planned
 // over the whole horizon by the MILP solver (loaded only here), every format from the one report.
-import { inputFiles, loadInputs, type Inputs } from '../app/inputs.js';
+import { inputFiles, type Inputs } from '../app/inputs.js';
 import { runOptimise, type OptimiseSettings } from '../app/optimise.js';
 import type { ProjectionOptions } from '../app/projection.js';
 import type { OptimisationRun } from '../core/results.js';
@@ -9,10 +9,8 @@ import { explainOptimisation, optimisationBlocks, optimisationJson, optimisation
 import { warn, type Terminal } from './emit.js';
 import { explainProjection } from '../io/render/explain.js';
 import { optimisationWorkbookTables } from '../io/render/report-tables.js';
-import { progressOptions } from './progress.js';
 import { output, type RunReport } from './render.js';
-import { todayUtc } from './today.js';
-import { dateOf, explanationBlocks, inputPaths, projectionReport, refuseUncarriedOptions, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
+import { dateOf, explanationBlocks, inputPaths, planningDate, planningInputs, projectionReport, refuseUncarriedOptions, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 
 export interface OptimiseFlags extends PlanFlags {
   optimise?: boolean;
@@ -44,11 +42,11 @@ export async function optimise(inputs: Inputs, options: ProjectionOptions, setti
 
 export async function optimiseCommand(flags: OptimiseFlags, terminal: Terminal): Promise<void> {
   refuseUncarriedOptions(flags, terminal, 'optimise');
-  const asOf = flags.asOf ?? todayUtc();
+  const asOf = planningDate(flags);
   const options = scenarioOptions(flags, asOf);
   const settings = optimiseSettings(flags, 'optimise')!;
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  const inputs = await planningInputs(flags, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
   const { projection, ...plan } = options;
   const run = await optimise(inputs, { ...plan, ...projection! }, settings);

@@ -108,6 +108,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ALL },
   { flags: '--no-color', help: 'no colour (also NO_COLOR=1)', commands: ALL },
   // Published figures (issue 14).
+  {
+    flags: '--la <council>',
+    help: "plan from the Department for Education's published figures for this council (old LA code, ONS code or name) instead of --staff: its case holders, cases, agency rate and turnover",
+    commands: ['plan', 'optimise', 'compare', 'report'],
+  },
+  { flags: '--year <yyyy>', help: 'with --la: the census year to plan from, at 30 September (default: the latest published)', parse: value.wholeNumber, commands: ['plan', 'optimise', 'compare', 'report'] },
+  {
+    flags: '--experienced-share <share>',
+    help: 'with --la: the share of case holders with --experience-years or more (the census has no qualification dates): 0.4 or 40%; needed for --mix and caps',
+    parse: (t: string) => value.fraction(t),
+    commands: ['plan', 'optimise', 'compare', 'report'],
+  },
   { flags: '--la <council>', help: "(required) a council in the Department for Education's published figures: old LA code (384), ONS code (E08000036) or name (Wakefield)", commands: ['benchmark'], required: true },
   { flags: '--year <yyyy>', help: 'the census year (30 September) for the side-by-side table (default: the latest published)', parse: value.wholeNumber, commands: ['benchmark'] },
   { flags: '-q, --quiet', help: 'no warnings on stderr', commands: ['benchmark'] },

@@ -9,7 +9,11 @@ import { projectionBlocks, projectionJson } from '../io/render/projection.js';
 import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
-import { formatIso, type Day } from '../core/dates.js';
+import { dayFromYmd, formatIso, type Day } from '../core/dates.js';
+import { latestYear } from '../core/published.js';
+import { readPublished } from '../io/dfe.js';
+import { readConfig } from '../io/config-file.js';
+import { publishedInputs } from '../app/published.js';
 import type { ProjectionRun } from '../core/results.js';
 import { todayUtc } from './today.js';
 import type { HiringRule } from '../core/hiring.js';
@@ -33,7 +37,39 @@ export interface InputFlags {
   quiet?: boolean;
 }
 
-export interface PlanFlags extends InputFlags {
+export interface PublishedFlags {
+  la?: string;
+  year?: number;
+  experiencedShare?: number;
+}
+
+/**
+ * The date to plan at: --as-of (or today), or with --la 30 September of the published year. --la's
+ * companions are refused without it, and what it replaces is refused with it.
+ */
+export function planningDate(flags: PlanFlags): Day {
+  if (flags.la === undefined) {
+    if (flags.year !== undefined) throw new UsageError('--year picks the published year to plan from: it needs --la COUNCIL');
+    if (flags.experiencedShare !== undefined) throw new UsageError('--experienced-share is for the published figures, which have no qualification dates: it needs --la COUNCIL');
+    return flags.asOf ?? todayUtc();
+  }
+  const clashes = [(flags.staff?.length ?? 0) > 0 ? '--staff' : null, flags.referrals !== undefined ? '--referrals' : null, flags.asOf !== undefined ? '--as-of' : null].filter((f) => f !== null);
+  if (clashes.length > 0) throw new UsageError(`--la plans from the published figures at 30 September of --year: leave out ${clashes.join(', ')}`);
+  const needsShare = [flags.mix !== undefined ? '--mix' : null, flags.earlyCareerCap !== undefined || flags.experiencedCap !== undefined ? 'caseload caps' : null].filter((f) => f !== null);
+  if (needsShare.length > 0 && flags.experiencedShare === undefined) {
+    throw new UsageError(`${needsShare.join(' and ')} need${needsShare.length === 1 ? 's' : ''} --experienced-share S with --la: the published figures have no qualification dates, so the experienced share of case holders must be given`);
+  }
+  return dayFromYmd(flags.year ?? latestYear(readPublished()), 9, 30);
+}
+
+/** The inputs: the files, or with --la the council's published figures. */
+export async function planningInputs(flags: PlanFlags, asOf: Day, terminal: Terminal): Promise<Inputs> {
+  if (flags.la === undefined) return loadInputs(inputPaths(flags), asOf, progressOptions(terminal, flags.quiet === true));
+  const config = await readConfig(flags.config ?? null);
+  return publishedInputs(readPublished(), flags.la, flags.year ?? null, flags.experiencedShare ?? null, flags.experienceYears, config).inputs;
+}
+
+export interface PlanFlags extends InputFlags, PublishedFlags {
   target: number;
   mix?: number;
   earlyCareerCap?: number;
@@ -88,7 +124,7 @@ export function hiringRule(flags: PlanFlags): HiringRule {
 }
 
 export function inputPaths(flags: InputFlags) {
-  return { staff: flags.staff, referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: 'cases' in flags && flags.cases !== undefined };
+  return { staff: flags.staff ?? [], referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: 'cases' in flags && flags.cases !== undefined };
 }
 
 /** The planning question the flags ask: the rule, the date, and the projection settings if --years. */
@@ -167,10 +203,10 @@ export function dateOf(day: Day): Date {
 
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
   refuseUncarriedOptions(flags, terminal);
-  const asOf = flags.asOf ?? todayUtc();
+  const asOf = planningDate(flags);
   const options = scenarioOptions(flags, asOf);
   const paths = inputPaths(flags);
-  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  const inputs = await planningInputs(flags, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
   const title = `caseplan: average caseload to ${flags.target}`;
   let report: RunReport;

@@ -1,14 +1,12 @@
 // `caseplan report --html FILE`: wiring only. The plan options in, the same use case as `plan`, the
 // HTML report (io/render/report-html.ts) written atomically to FILE, one line saying where.
-import { inputFiles, loadInputs } from '../app/inputs.js';
+import { inputFiles } from '../app/inputs.js';
 import { runScenario } from '../app/scenario.js';
-import { todayUtc } from './today.js';
 import { UsageError } from '../errors.js';
 import { refuseInputOverwrite, writeAtomically } from '../io/output.js';
 import { reportHtml } from '../io/render/report-html.js';
 import { warn, type Terminal } from './emit.js';
-import { progressOptions } from './progress.js';
-import { dateOf, inputPaths, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
+import { dateOf, inputPaths, planningDate, planningInputs, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { workbook } from '../io/render/workbook.js';
 import { optimisationWorkbookTables, planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 import type { OptimisationRun, ProjectionRun, ScenarioRun } from '../core/results.js';
@@ -29,12 +27,12 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
     if (path.trim() === '') throw new UsageError(`${flag} needs a file name to write the report to`);
   }
   if (files.length === 2 && files[0]!.path === files[1]!.path) throw new UsageError('--html and --xlsx name the same file: give each its own');
-  const asOf = flags.asOf ?? todayUtc();
+  const asOf = planningDate({ ...flags, format: 'table' });
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const optimising = optimiseSettings({ ...flags, format: 'table' }, 'report');
   const paths = inputPaths(flags);
   for (const { path, flag } of files) refuseInputOverwrite(path, inputFiles(paths), flag);
-  const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+  const inputs = await planningInputs({ ...flags, format: 'table' }, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
   const { projection, ...plan } = options;
   // With --optimise the report is the optimised plan's, with the comparison against the rule.

@@ -9,8 +9,8 @@ import { standingOf, type StaffMember } from './workforce.js';
 
 export interface Rate {
   value: Exact;
-  /** "flag", "derived" or "default". */
-  source: 'flag' | 'derived' | 'default';
+  /** "flag", "derived", "published" (the council's published figures, --la) or "default". */
+  source: 'flag' | 'derived' | 'published' | 'default';
   /** Where exactly, in words: the flag, the file and counts, or why the default. */
   note: string;
 }

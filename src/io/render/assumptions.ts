@@ -39,7 +39,7 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     option('experience_years', experienceYears, 'whole years after qualifying at which a social worker counts as experienced'),
     option('early_career_cap', rule.caps?.earlyCareer ?? null, 'most cases per early-career FTE (empty: no caps)'),
     option('experienced_cap', rule.caps?.experienced ?? null, 'most cases per experienced FTE (empty: no caps)'),
-    { assumption: 'open_cases', value: plan.demand.openCases, source: plan.demand.source.kind === 'flag' ? 'option' : 'files', note: demandSourceText(plan) },
+    { assumption: 'open_cases', value: plan.demand.openCases, source: plan.demand.source.kind === 'flag' ? 'option' : plan.demand.source.kind === 'published' ? 'published' : 'files', note: demandSourceText(plan) },
     configured('salaries.experienced', config.salaries.experienced),
     configured('salaries.early_career', config.salaries.early_career),
     configured('salaries.team_manager', config.salaries.team_manager),

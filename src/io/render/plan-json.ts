@@ -37,6 +37,8 @@ export function demandSourceJson(plan: Plan) {
   switch (source.kind) {
     case 'flag':
       return { kind: 'cases_flag', file: null, rows: null };
+    case 'published':
+      return { kind: 'published', file: null, rows: null, label: source.label, assumptions: source.assumptions };
     case 'referrals':
       return { kind: 'referrals', file: source.file, rows: source.rows };
     case 'staff':

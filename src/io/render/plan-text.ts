@@ -19,6 +19,8 @@ export function demandSourceText(plan: Plan): string {
   switch (source.kind) {
     case 'flag':
       return `open cases: ${count(plan.demand.openCases)}, given with --cases`;
+    case 'published':
+      return `open cases: ${count(plan.demand.openCases)}, the cases published for ${source.label}`;
     case 'referrals':
       return `open cases: ${count(plan.demand.openCases)} referrals with outcome "case" open at ${formatIso(plan.parameters.asOf)}, of ${count(source.rows)} rows in ${source.file}`;
     case 'staff':
@@ -30,6 +32,7 @@ export function assumptionItems(plan: Plan): string[] {
   const { config, experienceYears, rule } = plan.parameters;
   const items = [
     demandSourceText(plan),
+    ...(plan.demand.source.kind === 'published' ? plan.demand.source.assumptions : []),
     ...(plan.demand.unallocatedCases === null
       ? []
       : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),

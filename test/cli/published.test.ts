@@ -1,0 +1,52 @@
+// Planning from published figures (issue 14): `--la COUNCIL --year YYYY` instead of --staff.
+import { describe, expect, it } from 'vitest';
+import { caseplan, json } from './run.js';
+
+describe('plan --la', () => {
+  it('Wakefield 2018 at 19: 164.7 case holders FTE and 3,611 cases need 26 early-career hires', () => {
+    const out = json(caseplan(['plan', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--format', 'json']));
+    expect(out.as_of).toBe('2018-09-30');
+    expect(out.current.case_holding_fte).toBe(164.7);
+    expect(out.current.open_cases).toBe(3611);
+    expect(out.open_cases_source.kind).toBe('published');
+    // 3,611 / 19 = 190.05 FTE: 26 more than 164.7; team managers assumed ⌈164.7 / 7⌉ = 24, 28 needed after.
+    expect(out.hires).toEqual({ experienced: 0, early_career: 26, team_manager: 4, total: 30 });
+    expect(out.current.team_manager_fte).toBe(24);
+    // The published agency rate, 28.7%, of the case holders.
+    expect(out.current.agency_fte).toBeCloseTo(0.287 * 164.7, 9);
+    const text = caseplan(['plan', '--la', '384', '--year', '2018', '--target', '19']).stdout;
+    expect(text).toContain('the cases published for Wakefield (384) at 30 September 2018');
+    expect(text).toContain('team managers in post are not published: assumed ⌈164.7 / 7⌉ = 24');
+  });
+
+  it("the projection's defaults are the council's published turnover and its cases' average yearly change over three years", () => {
+    const out = json(caseplan(['plan', '--la', 'E08000036', '--year', '2025', '--target', '19', '--years', '2', '--format', 'json']));
+    expect(out.rates.turnover).toMatchObject({ value: 0.126, source: 'published' });
+    expect(out.rates.growth.source).toBe('published');
+    expect(out.rates.growth.value).toBeCloseTo((2927 / 2445) ** (1 / 3) - 1, 6);
+  });
+
+  it('a mix needs --experienced-share; with it the experienced FTE are that share', () => {
+    const refused = caseplan(['plan', '--la', 'Wakefield', '--target', '19', '--mix', '50%']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--mix needs --experienced-share S with --la');
+    const out = json(caseplan(['plan', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--mix', '50%', '--experienced-share', '40%', '--format', 'json']));
+    expect(out.current.experienced_fte).toBeCloseTo(0.4 * 164.7, 9);
+    expect(out.after.experienced_share).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('refuses what --la replaces, and its companions without it', () => {
+    expect(caseplan(['plan', '--la', '384', '--staff', 'fixtures/staff.csv', '--target', '19']).stderr).toContain('leave out --staff');
+    expect(caseplan(['plan', '--target', '19', '--year', '2018', '--staff', 'fixtures/staff.csv']).stderr).toContain('--year picks the published year to plan from: it needs --la COUNCIL');
+    expect(caseplan(['plan', '--target', '19']).stderr).toContain("required option '--staff <file>' not specified");
+    const old = caseplan(['plan', '--la', 'Northamptonshire', '--year', '2025', '--target', '19']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('Northamptonshire (928) was not published in 2025');
+  });
+
+  it('compare, optimise and report take --la too', () => {
+    const rows = json(caseplan(['compare', '--la', 'Wakefield', '--year', '2018', '--target', '15,19', '--format', 'json'])).scenarios;
+    expect(rows.map((r: { hires_early_career: number }) => r.hires_early_career)).toEqual([Math.ceil(3611 / 15 - 164.7), 26]);
+    expect(caseplan(['optimise', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--years', '2', '-q']).code).toBe(0);
+  });
+});
