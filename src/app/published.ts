@@ -6,7 +6,7 @@
 import type { Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { exact, type Exact } from '../core/exact.js';
-import { areaYear, findCouncil, isPublished, latestYear, type Council, type PublishedData } from '../core/published.js';
+import { areaYear, findCouncil, isPublished, latestYear, type AreaYear, type Council, type PublishedData } from '../core/published.js';
 import type { Rate } from '../core/rates.js';
 import type { StaffMember } from '../core/workforce.js';
 import { UsageError } from '../errors.js';
@@ -37,6 +37,13 @@ export function publishedInputs(data: PublishedData, query: string, yearAsked: n
   const council = found.council;
   const row = areaYear(data, 'council', council.code, year);
   if (row === null) throw new UsageError(`${council.name} (${council.code}) was not published in ${year}: it is published for ${council.years.join(', ')}`);
+  return areaInputs(data, row, experiencedShare, experienceYears, config);
+}
+
+/** An area's published row (a council, a region or England) as caseplan's inputs. */
+export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare: number | null, experienceYears: number, config: Config): { inputs: Inputs; source: PublishedSource } {
+  const year = row.year;
+  const council: Council = { code: row.code, newCode: row.newCode, name: row.name, regionCode: row.regionCode, regionName: row.regionName, years: [year] };
   const label = `${council.name} (${council.code}) at 30 September ${year}, from ${data.source.release}`;
   const need = (indicator: 'case_holders_fte' | 'cases') => {
     const f = row.values[indicator];
@@ -76,7 +83,7 @@ export function publishedInputs(data: PublishedData, query: string, yearAsked: n
   const turnover: Rate | null = isPublished(turnoverFigure)
     ? { value: exact(turnoverFigure).div(100), source: 'published', note: `${council.name}'s published FTE turnover rate, ${percent(turnoverFigure)} in the year to 30 September ${year}` }
     : null;
-  const earlier = areaYear(data, 'council', council.code, year - 3);
+  const earlier = areaYear(data, row.type, row.code, year - 3);
   const then = earlier === null ? null : earlier.values.cases;
   const growth: Rate | null =
     then !== null && isPublished(then) && then > 0

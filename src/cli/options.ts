@@ -39,7 +39,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['plan', 'optimise'],
     carriedBy: { formats: ['table', 'markdown', 'json'], why: 'the explanation is text; CSV holds only the plan table' },
   },
-  { flags: '--by <what>', help: 'plan each team on its own staff and open cases ("team"), one row per team and a total', parse: value.oneOf(['team'] as const), commands: ['plan'] },
+  {
+    flags: '--by <what>',
+    help: 'plan each team on its own staff and open cases ("team"), one row per team and a total; or every council from the published figures ("la", the same as --la all), a row per council, region and England',
+    parse: value.oneOf(['team', 'la'] as const),
+    commands: ['plan'],
+  },
   {
     flags: '--table <name>',
     help: 'with --format csv: which table: years (default with --years), groups (cost by group, the default without), paybill (by group and year) or assumptions',

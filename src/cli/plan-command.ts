@@ -84,7 +84,7 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
   payAward?: number;
   mixBy?: number;
   convertAgency?: boolean;
-  by?: 'team';
+  by?: 'team' | 'la';
   explain?: boolean;
   table?: 'years' | 'groups' | 'paybill' | 'assumptions' | 'optimisation';
   turnoverExperienced?: number | 'derived';
@@ -202,6 +202,7 @@ export function dateOf(day: Day): Date {
 }
 
 export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
+  if (flags.by === 'la' || flags.la === 'all') return nationalCommand(flags, terminal);
   refuseUncarriedOptions(flags, terminal);
   const asOf = planningDate(flags);
   const options = scenarioOptions(flags, asOf);
@@ -233,6 +234,37 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
     }
   }
   await output(report, flags, terminal, inputFiles(paths), dateOf(asOf));
+}
+
+/** `plan --by la` (or `--la all`): every council from the published figures, by region and England. */
+async function nationalCommand(flags: PlanFlags, terminal: Terminal): Promise<void> {
+  if (flags.la !== undefined && flags.la !== 'all') throw new UsageError(`--by la plans every council: leave out --la ${flags.la}, or plan that council alone without --by`);
+  if (flags.explain) throw new UsageError('--explain explains one plan: plan one council with --la COUNCIL');
+  if (flags.table !== undefined) throw new UsageError('--table picks a table of one plan: --by la has one table, a row per council, region and England');
+  refuseWorkbookOnTerminal(flags.format, flags.output, terminal);
+  const data = readPublished();
+  planningDate({ ...flags, la: 'all' });
+  const config = await readConfig(flags.config ?? null);
+  const { asOf: _unused, ...options } = scenarioOptions(flags, dayFromYmd(flags.year ?? latestYear(data), 9, 30));
+  const { runNational } = await import('../app/national.js');
+  const { nationalBlocks, nationalJson, nationalTable } = await import('../io/render/national.js');
+  const run = runNational(data, flags.year ?? null, flags.experiencedShare ?? null, flags.experienceYears, config, options);
+  const notes = [
+    `Source: ${data.source.release}; the figures at 30 September ${run.year}. ${data.source.attribution}.`,
+    'Each council planned on its own published case holders FTE, cases and agency rate; team managers in post assumed at the span of control (not published); ' +
+      (flags.experiencedShare === undefined ? 'experience not published: case holders counted as experienced.' : `experienced share ${flags.experiencedShare * 100}% everywhere (--experienced-share).`),
+    'Regions and "England: the sum of the council plans" add up the councils planned; "England as one pool" plans England\'s published totals as if staff could move between councils.',
+  ];
+  const table = nationalTable(run, notes);
+  const report: RunReport = {
+    title: `caseplan: every council at ${flags.target}`,
+    json: () => nationalJson(run, notes),
+    tables: () => ({ councils: table }),
+    csvTable: 'councils',
+    workbook: () => [table],
+    blocks: () => nationalBlocks(run, flags.target, notes),
+  };
+  await output(report, { ...flags, table: undefined }, terminal, [], dateOf(dayFromYmd(run.year, 9, 30)));
 }
 
 /** A projection's report in every format; the optimiser's adds its own section to it. */

@@ -66,7 +66,7 @@ const REQUIRED = new WeakSet<Option>();
 function refuseMissingRequired(command: Command): void {
   for (const option of command.options) {
     // --la plans from the published figures instead of the staff file.
-    if (option.long === '--staff' && command.getOptionValue('la') !== undefined && command.name() !== 'benchmark') continue;
+    if (option.long === '--staff' && (command.getOptionValue('la') !== undefined || command.getOptionValue('by') === 'la') && command.name() !== 'benchmark') continue;
     if (REQUIRED.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
       command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
     }

@@ -49,4 +49,27 @@ describe('plan --la', () => {
     expect(rows.map((r: { hires_early_career: number }) => r.hires_early_career)).toEqual([Math.ceil(3611 / 15 - 164.7), 26]);
     expect(caseplan(['optimise', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--years', '2', '-q']).code).toBe(0);
   });
+
+  it('plan --by la: every council, whose rows sum to their region and England rows; England as one pool beside the sum', () => {
+    const out = json(caseplan(['plan', '--by', 'la', '--target', '15', '--year', '2025', '--format', 'json']));
+    const areas = out.areas as Record<string, any>[];
+    const councils = areas.filter((a) => a.area_type === 'council' && a.planned);
+    const sumOf = (rows: Record<string, any>[], key: string) => Math.round(rows.reduce((s, r) => s + r[key] * 100, 0)) / 100;
+    for (const region of areas.filter((a) => a.area_type === 'region')) {
+      const mine = councils.filter((c) => c.region === region.name);
+      for (const key of ['hires_experienced', 'hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost', 'cases']) expect(region[key]).toBe(sumOf(mine, key));
+      expect(region.councils).toBe(mine.length);
+    }
+    const england = areas.find((a) => a.area_type === 'england')!;
+    for (const key of ['hires_early_career', 'hires_team_manager', 'annual_cost', 'one_off_cost']) expect(england[key]).toBe(sumOf(councils, key));
+    const pooled = areas.find((a) => a.area_type === 'england_pooled')!;
+    // England 2025: 21,105.4 case holders FTE and 321,661 cases, so ⌈321,661 / 15 - 21,105.4⌉ = 339 hires.
+    expect([pooled.case_holders_fte, pooled.cases, pooled.hires_early_career]).toEqual([21105.4, 321661, 339]);
+    expect(england.hires_early_career).toBeGreaterThan(pooled.hires_early_career);
+    // Westminster and Kensington and Chelsea published no case holders or cases in 2025: listed, not planned.
+    const notPlanned = areas.filter((a) => a.area_type === 'council' && !a.planned);
+    expect(notPlanned.map((a) => a.name).sort()).toEqual(['Kensington and Chelsea', 'Westminster']);
+    expect(notPlanned[0]!.reason).toContain('not published');
+    expect(notPlanned[0]!.hires_early_career).toBe(null);
+  });
 });

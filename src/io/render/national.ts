@@ -1,0 +1,68 @@
+// `plan --by la` (issue 14): every council's plan, a row per region and England, in every format.
+import type { AreaPlan, NationalRun } from '../../app/national.js';
+import { formatPounds, toPounds } from '../../core/money.js';
+import type { CsvValue } from './csv.js';
+import { columns, tableObjects, type DataTable } from './data-table.js';
+import type { Block } from './document.js';
+import { caseload, count, grouped } from './numbers.js';
+
+const COLUMNS = columns(
+  ['area_type', 'Area type', 'text'], ['code', 'Code', 'text'], ['name', 'Name', 'text'], ['region', 'Region', 'text'],
+  ['case_holders_fte', 'Case holders FTE', 'fte'], ['cases', 'Cases', 'integer'], ['caseload', 'Caseload', 'number'],
+  ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
+  ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'], ['additional_cost', 'Additional cost over the horizon', 'money'],
+  ['planned', 'Planned', 'boolean'], ['reason', 'Why not', 'text'], ['councils', 'Councils summed', 'integer'],
+);
+
+function values(p: AreaPlan): CsvValue[] {
+  return [
+    p.type, p.code, p.name, p.region, p.caseHoldersFte, p.cases, p.caseload,
+    p.hires?.experienced ?? null, p.hires?.earlyCareer ?? null, p.hires?.teamManager ?? null,
+    p.annualCost === null ? null : toPounds(p.annualCost), p.oneOffCost === null ? null : toPounds(p.oneOffCost), p.additionalCost === null ? null : toPounds(p.additionalCost),
+    p.hires !== null, p.reason, p.councils,
+  ];
+}
+
+function ordered(run: NationalRun): AreaPlan[] {
+  const councils = [...run.councils].sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '') || a.name.localeCompare(b.name));
+  return [...councils, ...run.regions, run.england, run.pooled];
+}
+
+export function nationalTable(run: NationalRun, notes: string[]): DataTable {
+  return { name: 'councils', title: 'Every council', columns: COLUMNS, rows: ordered(run).map(values), total: null, notes };
+}
+
+export function nationalJson(run: NationalRun, notes: string[]) {
+  return { year: run.year, notes, areas: tableObjects(nationalTable(run, notes)) };
+}
+
+export function nationalBlocks(run: NationalRun, target: number, notes: string[]): Block[] {
+  const money = (m: AreaPlan['annualCost']) => (m === null ? '' : formatPounds(m, { pence: false }));
+  const row = (p: AreaPlan) => [
+    p.name,
+    p.caseHoldersFte === null ? '—' : grouped(p.caseHoldersFte, 1, 1),
+    p.cases === null ? '—' : count(p.cases),
+    caseload(p.caseload),
+    p.hires === null ? { text: p.reason ?? 'not planned', emphasis: 'warn' as const } : `${p.hires.experienced} / ${p.hires.earlyCareer} / ${p.hires.teamManager}`,
+    money(p.annualCost),
+    money(p.oneOffCost),
+  ];
+  const head = ['Area', 'Case holders FTE', 'Cases', 'Caseload', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  const align = ['left', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
+  const notPlanned = run.councils.filter((c) => c.hires === null);
+  return [
+    { kind: 'heading', text: `Every council at ${count(target)}: the published figures at 30 September ${run.year}` },
+    {
+      kind: 'paragraph',
+      emphasis: 'strong',
+      text:
+        `Every council at an average caseload of ${count(target)}: ${count(run.england.hires!.experienced + run.england.hires!.earlyCareer)} social workers and ${count(run.england.hires!.teamManager)} team managers hired, ${money(run.england.annualCost)} a year plus ${money(run.england.oneOffCost)} one-off (the sum of ${run.england.councils} council plans). ` +
+        `England on average at ${count(target)}, as one pool: ${count(run.pooled.hires!.experienced + run.pooled.hires!.earlyCareer)} social workers, ${money(run.pooled.annualCost)} a year: less, because councils cannot lend each other staff.`,
+    },
+    { kind: 'table', head, align: [...align], rows: [...run.regions, run.england, run.pooled].map(row), totalRow: false },
+    ...(notPlanned.length === 0 ? [] : [{ kind: 'paragraph' as const, text: `Not planned (${notPlanned.length}): ${notPlanned.map((c) => `${c.name}: ${c.reason}`).join('; ')}.`, emphasis: 'warn' as const }]),
+    { kind: 'paragraph', text: 'Councils', emphasis: 'strong' },
+    { kind: 'table', head, align: [...align], rows: [...run.councils].sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '') || a.name.localeCompare(b.name)).map(row) },
+    { kind: 'list', items: notes },
+  ];
+}
