@@ -1,14 +1,23 @@
 // `caseplan benchmark --la COUNCIL` (issue 14): wiring only. The bundled published figures read, the
 // council found, the benchmark built in core, every format from the one report.
-import { benchmark, findCouncil, latestYear } from '../core/published.js';
+import { benchmark, findCouncil, latestYear, withDifferences } from '../core/published.js';
+import { dayFromYmd, type Day } from '../core/dates.js';
+import { loadInputs } from '../app/inputs.js';
+import { yourFigures } from '../app/your-figures.js';
+import { progressOptions } from './progress.js';
 import { UsageError } from '../errors.js';
 import { readPublished } from '../io/dfe.js';
 import { benchmarkBlocks, benchmarkJson, benchmarkTable } from '../io/render/benchmark.js';
-import type { Terminal } from './emit.js';
+import { warn, type Terminal } from './emit.js';
 import { output, type RunReport } from './render.js';
 
 export interface BenchmarkFlags {
   la: string;
+  staff?: string[];
+  config?: string;
+  asOf?: Day;
+  experienceYears: number;
+  delimiter?: string;
   year?: number;
   format: 'table' | 'csv' | 'json' | 'markdown';
   output?: string;
@@ -26,7 +35,16 @@ export async function benchmarkCommand(flags: BenchmarkFlags, terminal: Terminal
   const year = flags.year ?? latestYear(data);
   const found = findCouncil(data, flags.la, year);
   if (!found.ok) throw new UsageError(found.message);
-  const result = benchmark(data, found.council, year);
+  let result = benchmark(data, found.council, year);
+  if (flags.staff !== undefined) {
+    // Your files at the census date of the year (or --as-of), measured the Department's way.
+    const asOf = flags.asOf ?? dayFromYmd(year, 9, 30);
+    const paths = { staff: flags.staff, referrals: null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: false };
+    const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
+    warn(terminal, inputs.warnings, flags.quiet === true);
+    const published = result.byYear.find((y) => y.year === year)?.council ?? null;
+    result = { ...result, yours: withDifferences(yourFigures(inputs, asOf, flags.experienceYears), published) };
+  }
   const table = benchmarkTable(data, result);
   const report: RunReport = {
     title: `caseplan benchmark: ${found.council.name}`,
@@ -37,5 +55,5 @@ export async function benchmarkCommand(flags: BenchmarkFlags, terminal: Terminal
     blocks: () => benchmarkBlocks(data, result),
   };
   // The figures come with the package: no input file to protect from --output.
-  await output(report, flags, terminal, [], new Date(`${year}-09-30T00:00:00Z`));
+  await output(report, flags, terminal, flags.staff ?? [], new Date(`${year}-09-30T00:00:00Z`));
 }

@@ -191,6 +191,8 @@ export interface Benchmark {
   /** The council, its region and England, every year, latest first (null where not published). */
   byYear: { year: number; council: AreaYear | null; region: AreaYear | null; england: AreaYear | null }[];
   neighbourRows: AreaYear[];
+  /** With --staff: the council's own files measured the same way. */
+  yours?: YourFigures;
 }
 
 /** The council against its statistical neighbours, its region and England, in `year` and over the years. */
@@ -236,4 +238,24 @@ export function benchmark(data: PublishedData, council: Council, year: number): 
     })),
     neighbourRows: neighbourRows.filter((r): r is AreaYear => r !== null),
   };
+}
+
+/** A council's own staff file measured the Department's way at a date ("your files"). */
+export interface YourFigures {
+  asOf: string;
+  files: string;
+  values: Partial<Record<Indicator, number | null>>;
+  /** Your figure minus the published one in the benchmark's year, where both exist. */
+  difference: Partial<Record<Indicator, number | null>>;
+  notes: string[];
+}
+
+/** The differences of your figures from the council's published row. */
+export function withDifferences(yours: Omit<YourFigures, 'difference'>, published: AreaYear | null): YourFigures {
+  const difference: Partial<Record<Indicator, number | null>> = {};
+  for (const [key, value] of Object.entries(yours.values) as [Indicator, number | null][]) {
+    const theirs = published?.values[key];
+    difference[key] = value === null || theirs === undefined || !isPublished(theirs) ? null : Math.round((value - theirs) * 1000) / 1000;
+  }
+  return { ...yours, difference };
 }

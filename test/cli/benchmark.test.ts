@@ -59,4 +59,14 @@ describe('caseplan benchmark', () => {
     expect(old.stdout).toContain('Northamptonshire (928) was not published in 2025: it is published for 2017, 2018, 2019, 2020.');
     expect(caseplan(['benchmark', '--la', '384', '--year', '2016']).stderr).toContain('the published figures run from 2017 to 2025');
   });
+
+  it('with --staff, a "your files" column measured the same way, and its difference from the published figure', () => {
+    // Sheffield's 2017 council report (202 social workers, 2,992 cases) against its census return (190.2, 3,376).
+    const out = json(caseplan(['benchmark', '--la', 'Sheffield', '--year', '2017', '--staff', 'fixtures/sheffield-2017/staff.csv', '--format', 'json']));
+    expect(out.your_files.as_of).toBe('2017-09-30');
+    expect(out.your_files.values).toMatchObject({ case_holders_fte: 202, cases: 2992, caseload_fte: 14.8, agency_rate_fte: 0, turnover_rate_fte: null });
+    expect(out.your_files.difference).toMatchObject({ case_holders_fte: 11.8, cases: -384, caseload_fte: -3 });
+    const csv = caseplan(['benchmark', '--la', 'Sheffield', '--year', '2017', '--staff', 'fixtures/sheffield-2017/staff.csv', '--format', 'csv']).stdout;
+    expect(csv).toContain('your files,your_files,2017,cases,2992');
+  });
 });

@@ -53,6 +53,7 @@ export function benchmarkTable(data: PublishedData, b: Benchmark): DataTable {
     for (const r of inYear) if (r.type === 'region' && r.code === b.council.regionCode) add(r, 'region');
     for (const r of inYear) if (r.type === 'england') add(r, 'england');
   }
+  if (b.yours !== undefined) for (const [indicator, v] of Object.entries(b.yours.values)) rows.push(['your files', 'your_files', b.year, indicator, v ?? null]);
   return {
     name: 'benchmark',
     title: 'Published figures',
@@ -78,6 +79,7 @@ export function benchmarkJson(data: PublishedData, b: Benchmark) {
       england: plainFigure(r.england),
     })),
     by_year: b.byYear.map((y) => ({ year: y.year, council: values(y.council), region: values(y.region), england: values(y.england) })),
+    your_files: b.yours === undefined ? null : { as_of: b.yours.asOf, files: b.yours.files, values: b.yours.values, difference: b.yours.difference, notes: b.yours.notes },
     symbols: SUPPRESSION_MEANING,
     source: { release: data.source.release, years: data.source.years, licence: data.source.attribution },
   };
@@ -92,13 +94,16 @@ const SHORT: Record<Indicator, string> = {
 export function benchmarkBlocks(data: PublishedData, b: Benchmark): Block[] {
   const c = b.council;
   const stat = (v: number | null) => (v === null ? '—' : grouped(v, 0, 1));
+  const yours = b.yours;
+  const signed = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${grouped(v, 0, 1)}`);
   const side: Block = {
     kind: 'table',
-    head: ['Indicator', c.name, 'Neighbours: mean', 'lowest', 'highest', 'Rank (1 = highest)', c.regionName ?? 'Region', 'England'],
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['Indicator', c.name, ...(yours === undefined ? [] : [`Your files (${yours.asOf})`, 'Difference']), 'Neighbours: mean', 'lowest', 'highest', 'Rank (1 = highest)', c.regionName ?? 'Region', 'England'],
+    align: ['left', 'right', ...(yours === undefined ? [] : ['right' as const, 'right' as const]), 'right', 'right', 'right', 'right', 'right', 'right'],
     rows: b.sideBySide.map((r) => [
       INDICATOR_LABEL[r.indicator],
       shown(r.council),
+      ...(yours === undefined ? [] : [r.indicator in yours.values ? shown(yours.values[r.indicator] ?? null) : '', r.indicator in yours.values ? signed(yours.difference[r.indicator]) : '']),
       stat(r.neighbours.mean),
       stat(r.neighbours.lowest),
       stat(r.neighbours.highest),
@@ -124,6 +129,7 @@ export function benchmarkBlocks(data: PublishedData, b: Benchmark): Block[] {
       text: `Statistical neighbours (the Department's 2021 groupings, closest first): ${b.neighbours.map((n) => `${n.name ?? 'not published'} (${n.code})`).join(', ')}. Their mean, lowest and highest are of those that published the figure; the rank places ${c.name} among itself and them.`,
       emphasis: 'dim',
     },
+    ...(yours === undefined ? [] : [{ kind: 'paragraph' as const, text: `Your files: ${yours.files}. ${yours.notes.join(' ')} Difference: your figure minus the published one for ${b.year}.`, emphasis: 'dim' as const }]),
     { kind: 'paragraph', text: `${c.name}, every year (latest first)`, emphasis: 'strong' },
     years,
     ...(missing.length === 0 ? [] : [{ kind: 'paragraph' as const, text: `Not published under code ${c.code} in ${missing.join(', ')} (a council that merged, split or changed code is published under its other code in those years).`, emphasis: 'dim' as const }]),
