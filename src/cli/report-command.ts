@@ -10,7 +10,19 @@ import { dateOf, inputPaths, planningDate, planningInputs, scenarioOptions, unus
 import { workbook } from '../io/render/workbook.js';
 import { optimisationWorkbookTables, planWorkbookTables, projectionWorkbookTables } from '../io/render/report-tables.js';
 import type { OptimisationRun, ProjectionRun, ScenarioRun } from '../core/results.js';
+import { benchmark, findCouncil, type Benchmark, type PublishedData } from '../core/published.js';
+import { readPublished } from '../io/dfe.js';
+import { formatIso, type Day } from '../core/dates.js';
 import { optimise, optimiseSettings } from './optimise-command.js';
+
+/** With --la, the council's benchmark for the report's page. */
+function benchmarkFor(flags: ReportFlags, asOf: Day): { data: PublishedData; benchmark: Benchmark } | null {
+  if (flags.la === undefined) return null;
+  const data = readPublished();
+  const year = Number(formatIso(asOf).slice(0, 4));
+  const found = findCouncil(data, flags.la, year);
+  return found.ok ? { data, benchmark: benchmark(data, found.council, year) } : null;
+}
 
 function workbookTables(run: ProjectionRun) {
   return 'optimisation' in run ? optimisationWorkbookTables(run as OptimisationRun) : projectionWorkbookTables(run);
@@ -42,7 +54,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
   for (const { kind, path, flag } of files) {
     const content =
       kind === 'html'
-        ? reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config })
+        ? reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config }, benchmarkFor(flags, asOf))
         : await workbook(outcome.kind === 'projection' ? workbookTables(outcome.run) : planWorkbookTables(outcome.run.plan), {
             title: `caseplan: average caseload to ${flags.target}`,
             created: dateOf(asOf),

@@ -259,3 +259,24 @@ export function withDifferences(yours: Omit<YourFigures, 'difference'>, publishe
   }
   return { ...yours, difference };
 }
+
+/** Each year (oldest first): the council's figure, its neighbours' lowest and highest, and England's. */
+export function seriesOf(data: PublishedData, b: Benchmark, indicator: Indicator): { year: number; council: number | null; lowest: number | null; highest: number | null; england: number | null }[] {
+  const codes = new Set(b.neighbours.map((n) => n.code));
+  const value = (f: Figure | undefined) => (f !== undefined && isPublished(f) ? f : null);
+  return [...b.byYear]
+    .reverse()
+    .map((y) => {
+      const theirs = data.rows
+        .filter((r) => r.type === 'council' && r.year === y.year && r.code.split('/').some((p) => codes.has(p.trim())))
+        .map((r) => value(r.values[indicator]))
+        .filter((v): v is number => v !== null);
+      return {
+        year: y.year,
+        council: value(y.council?.values[indicator]),
+        lowest: theirs.length === 0 ? null : Math.min(...theirs),
+        highest: theirs.length === 0 ? null : Math.max(...theirs),
+        england: value(y.england?.values[indicator]),
+      };
+    });
+}

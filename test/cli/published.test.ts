@@ -1,4 +1,7 @@
 // Planning from published figures (issue 14): `--la COUNCIL --year YYYY` instead of --staff.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseplan, json } from './run.js';
 
@@ -48,6 +51,19 @@ describe('plan --la', () => {
     const rows = json(caseplan(['compare', '--la', 'Wakefield', '--year', '2018', '--target', '15,19', '--format', 'json'])).scenarios;
     expect(rows.map((r: { hires_early_career: number }) => r.hires_early_career)).toEqual([Math.ceil(3611 / 15 - 164.7), 26]);
     expect(caseplan(['optimise', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--years', '2', '-q']).code).toBe(0);
+  });
+
+  it('report --la has the benchmark section, with caseload and turnover over the years against the neighbours and England', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseplan-la-'));
+    const html = join(dir, 'wakefield.html');
+    expect(caseplan(['report', '--la', 'Wakefield', '--year', '2025', '--target', '17', '--html', html]).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('data-section="benchmark"');
+    expect(page).toContain('data-chart="benchmark-caseload-fte"');
+    expect(page).toContain('data-chart="benchmark-turnover-rate-fte"');
+    // One point per year, 2017 to 2025, each with the figures in its tooltip.
+    expect(page).toContain('2018: Wakefield 21.9, neighbours');
+    expect(page).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
   });
 
   it('plan --by la: every council, whose rows sum to their region and England rows; England as one pool beside the sum', () => {

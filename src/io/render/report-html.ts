@@ -15,7 +15,9 @@ import { caseload, count, fte, grouped } from './numbers.js';
 import { headline, planSections } from './plan-text.js';
 import { projectionSections, type ProjectionSections } from './projection.js';
 import { REPORT_CSS } from './report-css.js';
-import { barsAgainstLineSvg, compactPounds, lineChartSvg, stackedBarSvg } from './svg-chart.js';
+import { bandChartSvg, barsAgainstLineSvg, compactPounds, lineChartSvg, stackedBarSvg } from './svg-chart.js';
+import { seriesOf, type Benchmark, type PublishedData } from '../../core/published.js';
+import { benchmarkBlocks } from './benchmark.js';
 
 export interface ReportSources {
   staff: string;
@@ -184,7 +186,37 @@ function optimisationSection(run: OptimisationRun): string {
   ].join('\n');
 }
 
-export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string {
+/** The council beside its neighbours, region and England (report --la), with two charts over the years. */
+function benchmarkSection(published: { data: PublishedData; benchmark: Benchmark }): string {
+  const { data, benchmark: b } = published;
+  const chart = (indicator: 'caseload_fte' | 'turnover_rate_fte', title: string, unit: string) => {
+    const series = seriesOf(data, b, indicator);
+    return bandChartSvg({
+      name: `benchmark-${indicator.replace(/_/g, '-')}`,
+      title,
+      xLabels: series.map((s) => String(s.year)),
+      tooltips: series.map((s) => `${s.year}: ${b.council.name} ${s.council ?? 'not published'}${unit}, neighbours ${s.lowest ?? '—'} to ${s.highest ?? '—'}${unit}, England ${s.england ?? '—'}${unit}`),
+      band: { label: 'Statistical neighbours (lowest to highest)', colour: COLOUR.earlyCareer, lowest: series.map((s) => s.lowest), highest: series.map((s) => s.highest) },
+      series: { label: b.council.name, colour: COLOUR.experienced, values: series.map((s) => s.council) },
+      other: { label: 'England', colour: COLOUR.baseline, values: series.map((s) => s.england) },
+      format: (v) => grouped(v, 0, 1),
+    });
+  };
+  const [heading, ...rest] = benchmarkBlocks(data, b);
+  const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return [
+    `<section class="benchmark" data-section="benchmark">`,
+    `<h2>${escapeHtml(heading!.kind === 'heading' ? heading!.text : '')}</h2>`,
+    ...rest.map((block) => blockHtml(block, block.kind === 'table' ? ' data-table="benchmark"' : '')),
+    `<div class="charts">`,
+    figure(chart('caseload_fte', 'Caseload over the years against the neighbours and England', ''), 'Cases per case holder FTE at 30 September each year, as published: the council (line), its statistical neighbours from lowest to highest (band) and England (dashed).'),
+    figure(chart('turnover_rate_fte', 'Turnover over the years against the neighbours and England', '%'), 'FTE turnover rate (%) in the year to 30 September, as published.'),
+    `</div>`,
+    `</section>`,
+  ].join('\n');
+}
+
+export function reportHtml(outcome: ScenarioRun, sources: ReportSources, published: { data: PublishedData; benchmark: Benchmark } | null = null): string {
   const plan = outcome.run.plan;
   const projection = outcome.kind === 'projection' ? outcome.run : null;
   // Sections by name: reordering the terminal's document never changes the page.
@@ -206,6 +238,7 @@ export function reportHtml(outcome: ScenarioRun, sources: ReportSources): string
     `<dl class="figures">${keyFigures(plan, projection).map(figureHtml).join('')}</dl>`,
     `</section>`,
     projection !== null && 'optimisation' in projection ? optimisationSection(projection as OptimisationRun) : '',
+    published === null ? '' : benchmarkSection(published),
     `<section class="now-after"><h2>Now and after this year's hires</h2>`,
     blockHtml(nowAfter, ' data-table="now-after"'),
     `<h3>Hires and cost by group</h3>${blockHtml(byGroup, ' data-table="by-group"')}`,

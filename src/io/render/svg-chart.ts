@@ -201,3 +201,45 @@ export function barsAgainstLineSvg(options: {
   ];
   return frame({ ...options, ticks, legend }, body);
 }
+
+/** A shaded band (a range each year), a line with markers against it, and a dashed second line. */
+export function bandChartSvg(options: {
+  name: string;
+  title: string;
+  xLabels: string[];
+  tooltips: string[];
+  band: { label: string; colour: string; lowest: (number | null)[]; highest: (number | null)[] };
+  series: { label: string; colour: string; values: (number | null)[] };
+  other: { label: string; colour: string; values: (number | null)[] };
+  format: (v: number) => string;
+}): string {
+  const all = [...options.band.highest, ...options.series.values, ...options.other.values].filter((v): v is number => v !== null);
+  const ticks = niceTicks(Math.max(1, ...all) * 1.1);
+  const y = scaleY(ticks);
+  const x = band(options.xLabels.length);
+  const line = (values: (number | null)[]) =>
+    values
+      .map((v, i) => (v === null ? null : `${num(x.centre(i))} ${num(y(v))}`))
+      .filter((p): p is string => p !== null)
+      .map((p, k) => `${k === 0 ? 'M' : 'L'}${p}`)
+      .join(' ');
+  const known = options.band.lowest.map((lo, i) => (lo === null || options.band.highest[i] === null ? null : { i, lo, hi: options.band.highest[i]! })).filter((p): p is { i: number; lo: number; hi: number } => p !== null);
+  const area =
+    known.length === 0
+      ? ''
+      : `<path data-band d="${[...known.map((p, k) => `${k === 0 ? 'M' : 'L'}${num(x.centre(p.i))} ${num(y(p.hi))}`), ...[...known].reverse().map((p) => `L${num(x.centre(p.i))} ${num(y(p.lo))}`)].join(' ')} Z" fill="${options.band.colour}" fill-opacity="0.25" stroke="none"/>`;
+  const body = [
+    area,
+    `<path d="${line(options.other.values)}" fill="none" stroke="${options.other.colour}" stroke-width="2" stroke-dasharray="6 4"/>`,
+    `<path d="${line(options.series.values)}" fill="none" stroke="${options.series.colour}" stroke-width="2.5"/>`,
+    ...options.series.values.map((v, i) =>
+      v === null ? `<g data-point data-missing><title>${escapeHtml(options.tooltips[i] ?? '')}</title></g>` : `<circle data-point cx="${num(x.centre(i))}" cy="${num(y(v))}" r="4" fill="${options.series.colour}"><title>${escapeHtml(options.tooltips[i] ?? '')}</title></circle>`,
+    ),
+  ];
+  const legend: Frame['legend'] = [
+    { label: options.series.label, colour: options.series.colour, kind: 'line' },
+    { label: options.band.label, colour: options.band.colour, kind: 'box' },
+    { label: options.other.label, colour: options.other.colour, kind: 'dash' },
+  ];
+  return frame({ ...options, ticks, legend }, body);
+}
