@@ -125,7 +125,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const payAward = payAwardRate(options.payAward);
   const workforce = planRun.workforce;
   const counted = workforce.caseHoldingFte.plus(workforce.teamManagerFte);
-  const agencyShare: Rate = {
+  const agencyShare: Rate = inputs.published?.agencyShare ?? {
     value: counted.isZero() ? ZERO : workforce.agencyFte.div(counted),
     source: 'derived',
     note: `derived from ${staffFile}: ${workforce.agencyFte.toString()} agency FTE among ${counted.toString()} case-holding and team manager FTE in post at ${formatIso(asOf)}`,

@@ -114,7 +114,14 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
     },
     referrals: null,
     warnings: [],
-    published: { label, cases, assumptions, growth, turnover },
+    published: {
+      label,
+      cases,
+      assumptions,
+      growth,
+      turnover,
+      agencyShare: isPublished(agencyFigure) ? { value: exact(agencyFigure).div(100), source: 'published', note: `${council.name}'s published agency rate (FTE) at 30 September ${year}, applied to its case holders` } : null,
+    },
   };
   return { inputs, source: { council, year, asOf, label, cases, turnover, growth, assumptions } };
 }

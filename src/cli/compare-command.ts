@@ -7,6 +7,45 @@ import { warn, type Terminal } from './emit.js';
 import { dateOf, inputPaths, planningDate, planningInputs, refuseWorkbookOnTerminal, scenarioOptions, unusedSettings, type PlanFlags } from './plan-command.js';
 import { output, type RunReport } from './render.js';
 import { optimiseSettings } from './optimise-command.js';
+import { tableObjects } from '../io/render/data-table.js';
+import type { NationalScenario } from '../io/render/national.js';
+import { dayFromYmd } from '../core/dates.js';
+import { latestYear } from '../core/published.js';
+import { readPublished } from '../io/dfe.js';
+import { readConfig } from '../io/config-file.js';
+import { UsageError } from '../errors.js';
+import { nationalNotes } from './plan-command.js';
+
+/** compare --la all: every target (and mix) planned for every council, England's sum beside one pool. */
+async function compareEveryCouncil(flags: CompareFlags, terminal: Terminal): Promise<void> {
+  if (flags.optimise === true) throw new UsageError('--optimise with --la all would optimise every council for every scenario: optimise one council with --la COUNCIL');
+  if (flags.maxHires !== undefined) throw new UsageError('--max-hires is a limit for one service: leave it out with --la all');
+  const data = readPublished();
+  const year = flags.year ?? latestYear(data);
+  const single = { ...flags, target: flags.target[0]!, mix: flags.mix?.[0], maxHires: undefined, la: 'all' };
+  planningDate(single);
+  const config = await readConfig(flags.config ?? null);
+  const { runNational } = await import('../app/national.js');
+  const { nationalScenariosBlocks, nationalScenariosTable } = await import('../io/render/national.js');
+  const scenarios: NationalScenario[] = [];
+  for (const target of flags.target) {
+    for (const mix of flags.mix ?? [null]) {
+      const { asOf: _unused, ...options } = scenarioOptions({ ...single, target, mix: mix ?? undefined }, dayFromYmd(year, 9, 30));
+      scenarios.push({ target, mix, run: runNational(data, year, flags.experiencedShare ?? null, flags.experienceYears, config, options) });
+    }
+  }
+  const notes = nationalNotes(data, year, flags.experiencedShare);
+  const table = nationalScenariosTable(scenarios, notes);
+  const report: RunReport = {
+    title: 'caseplan compare: every council',
+    json: () => ({ year, notes, scenarios: tableObjects(table) }),
+    tables: () => ({ scenarios: table }),
+    csvTable: 'scenarios',
+    workbook: () => [table],
+    blocks: () => nationalScenariosBlocks(scenarios, notes),
+  };
+  await output(report, flags, terminal, [], dateOf(dayFromYmd(year, 9, 30)));
+}
 
 export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHires'> {
   target: number[];
@@ -20,6 +59,7 @@ export interface CompareFlags extends Omit<PlanFlags, 'target' | 'mix' | 'maxHir
 
 export async function compareCommand(flags: CompareFlags, terminal: Terminal): Promise<void> {
   refuseWorkbookOnTerminal(flags.format, flags.output, terminal);
+  if (flags.la === 'all') return compareEveryCouncil(flags, terminal);
   const asOf = planningDate({ ...flags, target: flags.target[0]!, mix: flags.mix?.[0], maxHires: undefined });
   const mixes = flags.mix ?? [null];
   // Validate the shared options once, with the first scenario's target and mix.

@@ -10,7 +10,7 @@ import { planTables, planWorkbookTables, projectionTables, projectionWorkbookTab
 
 import { projectionChartBlocks } from '../io/render/projection-chart.js';
 import { dayFromYmd, formatIso, type Day } from '../core/dates.js';
-import { latestYear } from '../core/published.js';
+import { latestYear, type PublishedData } from '../core/published.js';
 import { readPublished } from '../io/dfe.js';
 import { readConfig } from '../io/config-file.js';
 import { publishedInputs } from '../app/published.js';
@@ -249,12 +249,7 @@ async function nationalCommand(flags: PlanFlags, terminal: Terminal): Promise<vo
   const { runNational } = await import('../app/national.js');
   const { nationalBlocks, nationalJson, nationalTable } = await import('../io/render/national.js');
   const run = runNational(data, flags.year ?? null, flags.experiencedShare ?? null, flags.experienceYears, config, options);
-  const notes = [
-    `Source: ${data.source.release}; the figures at 30 September ${run.year}. ${data.source.attribution}.`,
-    'Each council planned on its own published case holders FTE, cases and agency rate; team managers in post assumed at the span of control (not published); ' +
-      (flags.experiencedShare === undefined ? 'experience not published: case holders counted as experienced.' : `experienced share ${flags.experiencedShare * 100}% everywhere (--experienced-share).`),
-    'Regions and "England: the sum of the council plans" add up the councils planned; "England as one pool" plans England\'s published totals as if staff could move between councils.',
-  ];
+  const notes = nationalNotes(data, run.year, flags.experiencedShare);
   const table = nationalTable(run, notes);
   const report: RunReport = {
     title: `caseplan: every council at ${flags.target}`,
@@ -265,6 +260,16 @@ async function nationalCommand(flags: PlanFlags, terminal: Terminal): Promise<vo
     blocks: () => nationalBlocks(run, flags.target, notes),
   };
   await output(report, { ...flags, table: undefined }, terminal, [], dateOf(dayFromYmd(run.year, 9, 30)));
+}
+
+/** What every council's plans rest on, for every output of --by la and compare --la all. */
+export function nationalNotes(data: PublishedData, year: number, experiencedShare: number | undefined): string[] {
+  return [
+    `Source: ${data.source.release}; the figures at 30 September ${year}. ${data.source.attribution}.`,
+    'Each council planned on its own published case holders FTE, cases and agency rate; team managers in post assumed at the span of control (not published); ' +
+      (experiencedShare === undefined ? 'experience not published: case holders counted as experienced.' : `experienced share ${+(experiencedShare * 100).toFixed(4)}% everywhere (--experienced-share).`),
+    'Regions and "England: the sum of the council plans" add up the councils planned; "England as one pool" plans England\'s published totals as if staff could move between councils.',
+  ];
 }
 
 /** A projection's report in every format; the optimiser's adds its own section to it. */

@@ -88,4 +88,13 @@ describe('plan --la', () => {
     expect(notPlanned[0]!.reason).toContain('not published');
     expect(notPlanned[0]!.hires_early_career).toBe(null);
   });
+
+  it('compare --la all: each scenario\'s sum of council plans and England as one pool, as plan --by la gives them', () => {
+    const rows = json(caseplan(['compare', '--la', 'all', '--target', '15,17', '--year', '2025', '--format', 'json'])).scenarios as Record<string, any>[];
+    const national = json(caseplan(['plan', '--by', 'la', '--target', '17', '--year', '2025', '--format', 'json'])).areas as Record<string, any>[];
+    const sum17 = rows.find((r) => r.target === 17 && r.area === 'england_sum_of_councils')!;
+    const england = national.find((a) => a.area_type === 'england')!;
+    expect([sum17.hires_early_career, sum17.hires_team_manager, sum17.annual_cost, sum17.one_off_cost]).toEqual([england.hires_early_career, england.hires_team_manager, england.annual_cost, england.one_off_cost]);
+    expect(rows.map((r) => r.area)).toEqual(['england_sum_of_councils', 'england_one_pool', 'england_sum_of_councils', 'england_one_pool']);
+  });
 });

@@ -66,3 +66,50 @@ export function nationalBlocks(run: NationalRun, target: number, notes: string[]
     { kind: 'list', items: notes },
   ];
 }
+
+export interface NationalScenario {
+  target: number;
+  mix: number | null;
+  run: NationalRun;
+}
+
+const SCENARIO_COLUMNS = columns(
+  ['target', 'Target', 'number'], ['mix', 'Mix', 'percent'], ['area', 'Area', 'text'],
+  ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
+  ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'], ['additional_cost', 'Additional cost over the horizon', 'money'],
+  ['councils_planned', 'Councils planned', 'integer'], ['councils_not_planned', 'Councils not planned', 'integer'],
+);
+
+/** compare --la all: per scenario, every council's plans summed for England, and England as one pool. */
+export function nationalScenariosTable(scenarios: readonly NationalScenario[], notes: string[]): DataTable {
+  const rows: CsvValue[][] = scenarios.flatMap(({ target, mix, run }) =>
+    [run.england, run.pooled].map((p) => [
+      target, mix, p.type === 'england' ? 'england_sum_of_councils' : 'england_one_pool',
+      p.hires?.experienced ?? null, p.hires?.earlyCareer ?? null, p.hires?.teamManager ?? null,
+      p.annualCost === null ? null : toPounds(p.annualCost), p.oneOffCost === null ? null : toPounds(p.oneOffCost), p.additionalCost === null ? null : toPounds(p.additionalCost),
+      p.type === 'england' ? run.councils.filter((c) => c.hires !== null).length : null,
+      p.type === 'england' ? run.councils.filter((c) => c.hires === null).length : null,
+    ]),
+  );
+  return { name: 'scenarios', title: 'Every council, by scenario', columns: SCENARIO_COLUMNS, rows, total: null, notes };
+}
+
+export function nationalScenariosBlocks(scenarios: readonly NationalScenario[], notes: string[]): Block[] {
+  const money = (m: AreaPlan['annualCost']) => (m === null ? '' : formatPounds(m, { pence: false }));
+  const rows = scenarios.flatMap(({ target, mix, run }) =>
+    [run.england, run.pooled].map((p) => [
+      count(target),
+      mix === null ? '—' : `${+(mix * 100).toFixed(2)}%`,
+      p.type === 'england' ? `every council (${run.councils.filter((c) => c.hires !== null).length} planned)` : 'England as one pool',
+      p.hires === null ? '' : `${p.hires.experienced} / ${p.hires.earlyCareer} / ${p.hires.teamManager}`,
+      money(p.annualCost),
+      money(p.oneOffCost),
+    ]),
+  );
+  const year = scenarios[0]?.run.year;
+  return [
+    { kind: 'heading', text: `caseplan compare: every council at 30 September ${year}, ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}` },
+    { kind: 'table', head: ['Target', 'Mix', 'Area', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'], align: ['right', 'right', 'left', 'right', 'right', 'right'], rows },
+    { kind: 'list', items: notes },
+  ];
+}
