@@ -64,6 +64,6 @@ export function runCompare(
     }
   }
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
-  return { scenarios, optimised: optimiser !== null && base.projection !== null, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
+  return { scenarios, optimised: optimiser !== null && base.projection !== null, published: inputs.published === undefined ? null : { label: inputs.published.label, assumptions: inputs.published.assumptions }, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
 }
 

@@ -5,7 +5,7 @@
 // projection's defaults. Every assumption is said.
 import type { Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
-import { exact, type Exact } from '../core/exact.js';
+import { exact, ZERO, type Exact } from '../core/exact.js';
 import { areaYear, findCouncil, isPublished, latestYear, type AreaYear, type Council, type PublishedData } from '../core/published.js';
 import type { Rate } from '../core/rates.js';
 import type { StaffMember } from '../core/workforce.js';
@@ -80,11 +80,29 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
 
   const percent = (v: number) => `${+v.toFixed(4)}%`;
   const turnoverFigure = row.values.turnover_rate_fte;
+  // A council's turnover not published: its region's, else England's, said so (never 0 by default).
+  const regionRow = row.regionCode === null ? null : areaYear(data, 'region', row.regionCode, year);
+  const englandRow = data.rows.find((r) => r.type === 'england' && r.year === year) ?? null;
+  const fallback = [regionRow, englandRow].find((r) => r !== null && r !== undefined && isPublished(r.values.turnover_rate_fte)) ?? null;
   const turnover: Rate | null = isPublished(turnoverFigure)
     ? { value: exact(turnoverFigure).div(100), source: 'published', note: `${council.name}'s published FTE turnover rate, ${percent(turnoverFigure)} in the year to 30 September ${year}` }
-    : null;
+    : fallback !== null
+      ? {
+          value: exact(fallback.values.turnover_rate_fte as number).div(100),
+          source: 'published',
+          note: `${council.name}'s turnover was not published ("${turnoverFigure.suppressed}"): ${fallback.name}'s published FTE turnover rate, ${percent(fallback.values.turnover_rate_fte as number)}, instead`,
+        }
+      : null;
   const earlier = areaYear(data, row.type, row.code, year - 3);
   const then = earlier === null ? null : earlier.values.cases;
+  const growthGap =
+    year - 3 < data.source.years[0]
+      ? `the published figures begin in ${data.source.years[0]}, fewer than three years before ${year}`
+      : earlier === null
+      ? `${council.name} (${council.code}) was not published in ${year - 3} (under that code)`
+      : then !== null && !isPublished(then)
+        ? `${council.name}'s cases in ${year - 3} were not published ("${then.suppressed}")`
+        : null;
   const growth: Rate | null =
     then !== null && isPublished(then) && then > 0
       ? {
@@ -92,13 +110,16 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
           source: 'published',
           note: `the average yearly change in ${council.name}'s published cases over the last three years: ${then} at 30 September ${year - 3} to ${cases} at 30 September ${year}`,
         }
-      : null;
+      : growthGap === null
+        ? null
+        : { value: ZERO, source: 'default', note: `no --growth, and ${growthGap}: demand held flat` };
   const assumptions = [
     `figures published by the Department for Education for ${council.name} (${council.code}, ${council.newCode}) at 30 September ${year}: ${caseHolders} case holders FTE, ${cases} cases, agency rate ${isPublished(agencyFigure) ? percent(agencyFigure) : `not published ("${agencyFigure.suppressed}"): none assumed`}`,
     experiencedShare === null
       ? 'experience of the case holders is not published: all counted as experienced (costed at the experienced salary, no progression); give --experienced-share for a split'
       : `experienced share of case holders ${percent(experiencedShare * 100)} (--experienced-share); the early-career FTE spread evenly over the ${experienceYears} years before they count as experienced`,
     `team managers in post are not published: assumed ⌈${caseHolders} / ${span}⌉ = ${managers}, so team manager hires are what a larger workforce adds`,
+    `${data.source.attribution}`,
   ];
   const name = `published figures: ${council.name} (${council.code}), ${year}`;
   const inputs: Inputs = {
@@ -120,7 +141,9 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
       assumptions,
       growth,
       turnover,
-      agencyShare: isPublished(agencyFigure) ? { value: exact(agencyFigure).div(100), source: 'published', note: `${council.name}'s published agency rate (FTE) at 30 September ${year}, applied to its case holders` } : null,
+      agencyShare: isPublished(agencyFigure)
+        ? { value: exact(agencyFigure).div(100), source: 'published', note: `${council.name}'s published agency rate (FTE) at 30 September ${year}, applied to its case holders` }
+        : { value: ZERO, source: 'default', note: `${council.name}'s agency rate was not published ("${agencyFigure.suppressed}"): none assumed` },
     },
   };
   return { inputs, source: { council, year, asOf, label, cases, turnover, growth, assumptions } };

@@ -53,11 +53,16 @@ export function planningDate(flags: PlanFlags): Day {
     if (flags.experiencedShare !== undefined) throw new UsageError('--experienced-share is for the published figures, which have no qualification dates: it needs --la COUNCIL');
     return flags.asOf ?? todayUtc();
   }
+  if (flags.by === 'team') throw new UsageError('--by team plans the teams of a staff file: the published figures have no teams');
+  if (flags.explain && flags.la !== 'all') throw new UsageError('--explain derives each figure from a staff file; with --la the figures and what was assumed are in the assumptions');
+  if (flags.by === 'la' || flags.la === 'all') {
+    if (flags.years !== undefined) throw new UsageError('--by la plans every council now (hires and their annual and one-off cost): leave out --years, or project one council with --la COUNCIL --years N');
+  }
   const clashes = [(flags.staff?.length ?? 0) > 0 ? '--staff' : null, flags.referrals !== undefined ? '--referrals' : null, flags.asOf !== undefined ? '--as-of' : null].filter((f) => f !== null);
   if (clashes.length > 0) throw new UsageError(`--la plans from the published figures at 30 September of --year: leave out ${clashes.join(', ')}`);
   const needsShare = [flags.mix !== undefined ? '--mix' : null, flags.earlyCareerCap !== undefined || flags.experiencedCap !== undefined ? 'caseload caps' : null].filter((f) => f !== null);
   if (needsShare.length > 0 && flags.experiencedShare === undefined) {
-    throw new UsageError(`${needsShare.join(' and ')} need${needsShare.length === 1 ? 's' : ''} --experienced-share S with --la: the published figures have no qualification dates, so the experienced share of case holders must be given`);
+    throw new UsageError(`${needsShare.join(' and ')} need${needsShare.length === 1 && needsShare[0] === '--mix' ? 's' : ''} --experienced-share S with --la: the published figures have no qualification dates, so the experienced share of case holders must be given`);
   }
   return dayFromYmd(flags.year ?? latestYear(readPublished()), 9, 30);
 }

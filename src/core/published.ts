@@ -91,6 +91,11 @@ function keyOf(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Every ONS code and name a council code was published under (codes and names change over the years). */
+function aliasesOf(data: PublishedData, code: string): string[] {
+  return [...new Set(data.rows.filter((r) => r.type === 'council' && r.code === code).flatMap((r) => [r.newCode, r.name]))];
+}
+
 function councilsOf(data: PublishedData): Council[] {
   const byCode = new Map<string, Council>();
   for (const row of data.rows) {
@@ -116,17 +121,19 @@ export type FindOutcome = { ok: true; council: Council } | { ok: false; message:
 export function findCouncil(data: PublishedData, query: string, year: number | null): FindOutcome {
   const q = keyOf(query);
   const councils = councilsOf(data);
-  const matches = councils.filter((c) => [c.code, c.newCode, c.name].some((field) => keyOf(field) === q || parts(field).includes(q)));
+  const matches = councils.filter((c) => [c.code, ...aliasesOf(data, c.code)].some((field) => keyOf(field) === q || parts(field).includes(q)));
   if (matches.length > 0) {
     const inYear = year === null ? [] : matches.filter((c) => c.years.includes(year));
     const chosen = (inYear.length > 0 ? inYear : matches).sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0]!;
     return { ok: true, council: chosen };
   }
-  const names = councils.map((c) => c.name);
-  const suggestion = closest(query, names.flatMap((n) => [n, ...n.split('/').map((p) => p.trim())]));
+  const names = [...new Set(councils.flatMap((c) => aliasesOf(data, c.code).filter((a) => !/^E\d{8}$/.test(a))).flatMap((n) => [n, ...(n.includes('/') ? n.split('/').map((p) => p.trim()) : [])]))];
+  // Names that contain what was typed ("Hull" in "Kingston upon Hull, City of"), else the closest by edit distance.
+  const containing = names.filter((n) => keyOf(n).includes(q));
+  const suggestions = containing.length > 0 ? containing.slice(0, 3) : [closest(query, names)].filter((s): s is string => s !== null);
   return {
     ok: false,
-    message: `no council "${query}" in the Department for Education's figures (${data.source.years[0]}-${data.source.years[1]})${suggestion === null ? '' : `: did you mean "${suggestion}"?`} Give an old LA code (384), an ONS code (E08000036) or a name.`,
+    message: `no council "${query}" in the Department for Education's figures (${data.source.years[0]}-${data.source.years[1]})${suggestions.length === 0 ? '.' : `: did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`} Give an old LA code (384), an ONS code (E08000036) or a name.`,
   };
 }
 
@@ -197,16 +204,26 @@ export interface Benchmark {
 
 /** The council against its statistical neighbours, its region and England, in `year` and over the years. */
 export function benchmark(data: PublishedData, council: Council, year: number): Benchmark {
-  const own = areaYear(data, 'council', council.code, year);
-  const neighbourCodes = data.neighbours.get(council.code.split('/')[0]!.trim()) ?? [];
-  // A neighbour published jointly ("940 / 941") is found by either code.
+  const mine_ = areaYear(data, 'council', council.code, year);
+  // A joint entry ("940 / 941") takes its first part's grouping; neighbours that are the council itself
+  // (a part of its own joint entry) are left out, and a joint neighbour named by both its codes counts once.
+  const own = new Set(parts(council.code));
+  const neighbourCodes = [...new Set((data.neighbours.get(council.code.split('/')[0]!.trim()) ?? []).filter((code) => !own.has(code.toLowerCase())))];
   const rowOf = (code: string) => data.rows.find((r) => r.type === 'council' && r.year === year && (r.code === code || parts(r.code).includes(code))) ?? null;
-  const neighbourRows = neighbourCodes.map(rowOf);
+  const seen = new Set<string>();
+  const entries: { code: string; row: AreaYear | null }[] = [];
+  for (const code of neighbourCodes) {
+    const row = rowOf(code);
+    if (row !== null && seen.has(row.code)) continue;
+    if (row !== null) seen.add(row.code);
+    entries.push({ code, row });
+  }
+  const neighbourRows = entries.map((e) => e.row);
   const region = council.regionCode === null ? null : areaYear(data, 'region', council.regionCode, year);
   const england = data.rows.find((r) => r.type === 'england' && r.year === year) ?? null;
   const sideBySide = INDICATORS.map((indicator): BenchmarkRow => {
     const values = neighbourRows.flatMap((r) => (r !== null && isPublished(r.values[indicator]) ? [r.values[indicator] as number] : []));
-    const mine = own?.values[indicator] ?? null;
+    const mine = mine_?.values[indicator] ?? null;
     const rank = mine !== null && isPublished(mine) ? 1 + values.filter((v) => v > mine).length : null;
     return {
       indicator,
@@ -227,8 +244,8 @@ export function benchmark(data: PublishedData, council: Council, year: number): 
   return {
     council,
     year,
-    published: own !== null,
-    neighbours: neighbourCodes.map((code, i) => ({ code, name: neighbourRows[i]?.name ?? null })),
+    published: mine_ !== null,
+    neighbours: entries.map((e) => ({ code: e.code, name: e.row?.name ?? null })),
     sideBySide,
     byYear: years.map((y) => ({
       year: y,
@@ -268,7 +285,7 @@ export function seriesOf(data: PublishedData, b: Benchmark, indicator: Indicator
     .reverse()
     .map((y) => {
       const theirs = data.rows
-        .filter((r) => r.type === 'council' && r.year === y.year && r.code.split('/').some((p) => codes.has(p.trim())))
+        .filter((r) => r.type === 'council' && r.year === y.year && r.code !== b.council.code && r.code.split('/').some((p) => codes.has(p.trim())))
         .map((r) => value(r.values[indicator]))
         .filter((v): v is number => v !== null);
       return {

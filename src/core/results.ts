@@ -105,6 +105,8 @@ export interface Comparison {
   scenarios: Scenario[];
   /** Every scenario optimised over the horizon (compare --optimise). */
   optimised: boolean;
+  /** Planned from published figures (--la): which, and what was assumed. */
+  published?: { label: string; assumptions: string[] } | null;
   rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate } | null;
 }
 

@@ -69,4 +69,23 @@ describe('caseplan benchmark', () => {
     const csv = caseplan(['benchmark', '--la', 'Sheffield', '--year', '2017', '--staff', 'fixtures/sheffield-2017/staff.csv', '--format', 'csv']).stdout;
     expect(csv).toContain('your files,your_files,2017,cases,2992');
   });
+
+  it('joint entries: a neighbour named by both its codes counts once, and a council is never its own neighbour', () => {
+    // City of London's neighbours include 314 and 318, published together as "314 / 318".
+    const city = json(caseplan(['benchmark', '--la', '201', '--year', '2021', '--format', 'json']));
+    const holders = city.side_by_side.find((r: { indicator: string }) => r.indicator === 'case_holders_fte');
+    expect(holders.neighbours.published).toBe(9);
+    expect(city.neighbours.filter((n: { name: string | null }) => n.name === 'Kingston upon Thames / Richmond upon Thames')).toHaveLength(1);
+    // North and West Northamptonshire's grouping (940's) names 941, itself.
+    const joint = json(caseplan(['benchmark', '--la', '940', '--year', '2025', '--format', 'json']));
+    expect(joint.neighbours.map((n: { old_la_code: string }) => n.old_la_code)).not.toContain('941');
+    // Cumbria (909), a neighbour, was not published in 2025: 8 neighbours and the council itself.
+    expect(joint.side_by_side.find((r: { indicator: string }) => r.indicator === 'inpost_fte').neighbours).toMatchObject({ published: 8, of: 9, mean: 448.613 });
+  });
+
+  it('finds a council by an ONS code it had in earlier years, suggests names that contain what was typed, and says when a council has no neighbours', () => {
+    expect(json(caseplan(['benchmark', '--la', 'E08000016', '--format', 'json'])).council.name).toBe('Barnsley');
+    expect(caseplan(['benchmark', '--la', 'Hull']).stderr).toContain('did you mean "Kingston upon Hull, City of"');
+    expect(caseplan(['benchmark', '--la', 'Cumberland']).stdout).toContain('Cumberland has no statistical neighbours in the Department\'s 2021 groupings');
+  });
 });

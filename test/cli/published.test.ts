@@ -97,4 +97,22 @@ describe('plan --la', () => {
     expect([sum17.hires_early_career, sum17.hires_team_manager, sum17.annual_cost, sum17.one_off_cost]).toEqual([england.hires_early_career, england.hires_team_manager, england.annual_cost, england.one_off_cost]);
     expect(rows.map((r) => r.area)).toEqual(['england_sum_of_councils', 'england_one_pool', 'england_sum_of_councils', 'england_one_pool']);
   });
+
+  it('a figure not published is said, never taken as 0: the agency rate, and turnover from the region instead', () => {
+    const sunderland = json(caseplan(['plan', '--la', 'Sunderland', '--year', '2025', '--target', '15', '--years', '1', '--format', 'json']));
+    expect(sunderland.rates.agency_share).toMatchObject({ value: 0, source: 'default' });
+    expect(sunderland.rates.agency_share.note).toContain('not published ("low")');
+    const scilly = json(caseplan(['plan', '--la', 'Isles of Scilly', '--year', '2022', '--target', '15', '--years', '1', '--format', 'json']));
+    expect(scilly.rates.turnover.note).toContain('turnover was not published ("z"): South West\'s published FTE turnover rate');
+    expect(scilly.rates.turnover.value).toBeGreaterThan(0);
+  });
+
+  it('refuses what the published figures cannot carry: teams, a projection of every council, and --explain', () => {
+    expect(caseplan(['plan', '--la', 'Wakefield', '--target', '15', '--by', 'team']).stderr).toContain('the published figures have no teams');
+    expect(caseplan(['plan', '--by', 'la', '--target', '15', '--years', '2']).stderr).toContain('leave out --years');
+    expect(caseplan(['plan', '--la', 'Wakefield', '--target', '15', '--explain']).code).toBe(2);
+    const compare = json(caseplan(['compare', '--la', 'Wakefield', '--target', '15,17', '--format', 'json']));
+    expect(compare.published.label).toContain('Wakefield (384) at 30 September 2025');
+    expect(compare.published.assumptions).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
+  });
 });

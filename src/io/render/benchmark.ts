@@ -126,7 +126,10 @@ export function benchmarkBlocks(data: PublishedData, b: Benchmark): Block[] {
     side,
     {
       kind: 'paragraph',
-      text: `Statistical neighbours (the Department's 2021 groupings, closest first): ${b.neighbours.map((n) => `${n.name ?? 'not published'} (${n.code})`).join(', ')}. Their mean, lowest and highest are of those that published the figure; the rank places ${c.name} among itself and them.`,
+      text:
+        b.neighbours.length === 0
+          ? `${c.name} has no statistical neighbours in the Department's 2021 groupings (a council created since, or grouped under its predecessor's code): only its region and England are beside it.`
+          : `Statistical neighbours (the Department's 2021 groupings, closest first): ${b.neighbours.map((n) => `${n.name ?? 'not published'} (${n.code})`).join(', ')}. Their mean, lowest and highest are of those that published the figure; the rank places ${c.name} among itself and them.`,
       emphasis: 'dim',
     },
     ...(yours === undefined ? [] : [{ kind: 'paragraph' as const, text: `Your files: ${yours.files}. ${yours.notes.join(' ')} Difference: your figure minus the published one for ${b.year}.`, emphasis: 'dim' as const }]),

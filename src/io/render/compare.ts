@@ -48,14 +48,14 @@ function values(s: Scenario, optimised: boolean): CsvValue[] {
 }
 
 /** The `scenarios` section: one row per target and mix, with the rates the additional cost rests on. */
-export function scenariosTable({ scenarios, rates, optimised }: Comparison): DataTable {
+export function scenariosTable({ scenarios, rates, optimised, published }: Comparison): DataTable {
   return {
     name: 'scenarios',
     title: 'Scenarios',
     columns: optimised ? [...SCENARIO_COLUMNS, ...OPTIMISED_COLUMNS] : SCENARIO_COLUMNS,
     rows: scenarios.map((s) => values(s, optimised)),
     total: null,
-    notes: rates === null ? [] : rateItems(rates),
+    notes: [...(rates === null ? [] : rateItems(rates)), ...(published ? [`From published figures: ${published.label}.`, ...published.assumptions] : [])],
   };
 }
 
@@ -74,9 +74,10 @@ function rateItems(rates: NonNullable<Comparison['rates']>): string[] {
   ];
 }
 
-export function compareJson({ scenarios, rates, optimised }: Comparison, years: number | null) {
+export function compareJson({ scenarios, rates, optimised, published }: Comparison, years: number | null) {
   return {
     years,
+    published: published ?? null,
     rates:
       rates === null
         ? null
@@ -87,11 +88,11 @@ export function compareJson({ scenarios, rates, optimised }: Comparison, years: 
             pay_award: rateJson(rates.payAward),
           },
     optimised,
-    scenarios: tableObjects(scenariosTable({ scenarios, rates, optimised })),
+    scenarios: tableObjects(scenariosTable({ scenarios, rates, optimised, published })),
   };
 }
 
-export function compareBlocks({ scenarios, rates, optimised }: Comparison, years: number | null): Block[] {
+export function compareBlocks({ scenarios, rates, optimised, published }: Comparison, years: number | null): Block[] {
   // The recruitment-limit columns only when a limit is asked for: otherwise every row is "none" and "0".
   const limited = scenarios.some((s) => s.maxHires !== null);
   const head = ['Target', 'Mix', ...(limited ? ['Most hires a year'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
@@ -123,6 +124,7 @@ export function compareBlocks({ scenarios, rates, optimised }: Comparison, years
     },
     ...(rates !== null ? [{ kind: 'list' as const, items: rateItems(rates) }] : []),
     ...(reasons.length > 0 ? [{ kind: 'list' as const, items: reasons }] : []),
+    ...(published ? [{ kind: 'paragraph' as const, text: `From published figures: ${published.label}.`, emphasis: 'dim' as const }, { kind: 'list' as const, items: published.assumptions }] : []),
   ];
 }
 

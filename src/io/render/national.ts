@@ -7,16 +7,16 @@ import type { Block } from './document.js';
 import { caseload, count, grouped } from './numbers.js';
 
 const COLUMNS = columns(
-  ['area_type', 'Area type', 'text'], ['code', 'Code', 'text'], ['name', 'Name', 'text'], ['region', 'Region', 'text'],
+  ['year', 'Census year', 'integer'], ['area_type', 'Area type', 'text'], ['code', 'Code', 'text'], ['name', 'Name', 'text'], ['region', 'Region', 'text'],
   ['case_holders_fte', 'Case holders FTE', 'fte'], ['cases', 'Cases', 'integer'], ['caseload', 'Caseload', 'number'],
   ['hires_experienced', 'Hires: experienced', 'integer'], ['hires_early_career', 'Hires: early career', 'integer'], ['hires_team_manager', 'Hires: team managers', 'integer'],
   ['annual_cost', 'Annual cost', 'money'], ['one_off_cost', 'One-off cost', 'money'], ['additional_cost', 'Additional cost over the horizon', 'money'],
   ['planned', 'Planned', 'boolean'], ['reason', 'Why not', 'text'], ['councils', 'Councils summed', 'integer'],
 );
 
-function values(p: AreaPlan): CsvValue[] {
+function values(p: AreaPlan, year: number): CsvValue[] {
   return [
-    p.type, p.code, p.name, p.region, p.caseHoldersFte, p.cases, p.caseload,
+    year, p.type, p.code, p.name, p.region, p.caseHoldersFte, p.cases, p.caseload,
     p.hires?.experienced ?? null, p.hires?.earlyCareer ?? null, p.hires?.teamManager ?? null,
     p.annualCost === null ? null : toPounds(p.annualCost), p.oneOffCost === null ? null : toPounds(p.oneOffCost), p.additionalCost === null ? null : toPounds(p.additionalCost),
     p.hires !== null, p.reason, p.councils,
@@ -29,7 +29,7 @@ function ordered(run: NationalRun): AreaPlan[] {
 }
 
 export function nationalTable(run: NationalRun, notes: string[]): DataTable {
-  return { name: 'councils', title: 'Every council', columns: COLUMNS, rows: ordered(run).map(values), total: null, notes };
+  return { name: 'councils', title: 'Every council', columns: COLUMNS, rows: ordered(run).map((p) => values(p, run.year)), total: null, notes };
 }
 
 export function nationalJson(run: NationalRun, notes: string[]) {
@@ -37,6 +37,7 @@ export function nationalJson(run: NationalRun, notes: string[]) {
 }
 
 export function nationalBlocks(run: NationalRun, target: number, notes: string[]): Block[] {
+  const notPlanned = run.councils.filter((c) => c.hires === null);
   const money = (m: AreaPlan['annualCost']) => (m === null ? '' : formatPounds(m, { pence: false }));
   const row = (p: AreaPlan) => [
     p.name,
@@ -49,14 +50,13 @@ export function nationalBlocks(run: NationalRun, target: number, notes: string[]
   ];
   const head = ['Area', 'Case holders FTE', 'Cases', 'Caseload', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   const align = ['left', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
-  const notPlanned = run.councils.filter((c) => c.hires === null);
   return [
     { kind: 'heading', text: `Every council at ${count(target)}: the published figures at 30 September ${run.year}` },
     {
       kind: 'paragraph',
       emphasis: 'strong',
       text:
-        `Every council at an average caseload of ${count(target)}: ${count(run.england.hires!.experienced + run.england.hires!.earlyCareer)} social workers and ${count(run.england.hires!.teamManager)} team managers hired, ${money(run.england.annualCost)} a year plus ${money(run.england.oneOffCost)} one-off (the sum of ${run.england.councils} council plans). ` +
+        `Every council at an average caseload of ${count(target)}: ${count(run.england.hires!.experienced + run.england.hires!.earlyCareer)} social workers and ${count(run.england.hires!.teamManager)} team managers hired, ${money(run.england.annualCost)} a year plus ${money(run.england.oneOffCost)} one-off (the sum of ${run.england.councils} council plans${notPlanned.length === 0 ? '' : `; ${notPlanned.map((c) => c.name).join(' and ')}, not published, are in England's totals but not in the sum`}). ` +
         `England on average at ${count(target)}, as one pool: ${count(run.pooled.hires!.experienced + run.pooled.hires!.earlyCareer)} social workers, ${money(run.pooled.annualCost)} a year: less, because councils cannot lend each other staff.`,
     },
     { kind: 'table', head, align: [...align], rows: [...run.regions, run.england, run.pooled].map(row), totalRow: false },
@@ -107,9 +107,11 @@ export function nationalScenariosBlocks(scenarios: readonly NationalScenario[], 
     ]),
   );
   const year = scenarios[0]?.run.year;
+  const notPlanned = scenarios[0]?.run.councils.filter((c) => c.hires === null) ?? [];
   return [
     { kind: 'heading', text: `caseplan compare: every council at 30 September ${year}, ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}` },
     { kind: 'table', head: ['Target', 'Mix', 'Area', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'], align: ['right', 'right', 'left', 'right', 'right', 'right'], rows },
+    ...(notPlanned.length === 0 ? [] : [{ kind: 'paragraph' as const, text: `Not planned (${notPlanned.length}): ${notPlanned.map((c) => `${c.name}: ${c.reason}`).join('; ')}.`, emphasis: 'warn' as const }]),
     { kind: 'list', items: notes },
   ];
 }
