@@ -24,12 +24,15 @@ export function yourFigures(inputs: Inputs, asOf: Day, experienceYears: number):
       if (person.caseload !== null) cases = (cases ?? 0) + person.caseload;
     }
   }
+  // No caseload column: the referrals file's open cases stand for the cases held, said so.
+  const fromReferrals = cases === null && inputs.referrals !== null;
+  if (fromReferrals) cases = inputs.referrals!.summary.openCases;
   const turnover = deriveTurnover(inputs.staff.staff, inputs.staff.name, inputs.staff.info.columns.has('leave_date'), asOf);
   const holders = caseHolders.toNumber();
   const all = permanent.plus(agency);
   return {
     asOf: formatIso(asOf),
-    files: inputs.staff.name,
+    files: [inputs.staff.name, ...(inputs.referrals === null ? [] : [inputs.referrals.name])].join(', '),
     values: {
       inpost_fte: round(permanent.toNumber(), 1),
       case_holders_fte: round(holders, 1),
@@ -39,7 +42,7 @@ export function yourFigures(inputs: Inputs, asOf: Day, experienceYears: number):
       agency_rate_fte: all.isZero() ? null : round(agency.div(all).toNumber() * 100, 1),
     },
     notes: [
-      `FTE in post: permanent social workers and team managers in post at ${formatIso(asOf)}; case holders FTE: case-holding staff, agency included; cases: the caseload column's sum (cases held); agency rate: agency FTE / all FTE in post; turnover: ${turnover.note}`,
+      `FTE in post: permanent social workers and team managers in post at ${formatIso(asOf)}; case holders FTE: case-holding staff, agency included; cases: ${fromReferrals ? `no caseload column, so the open cases in ${inputs.referrals!.name}` : "the caseload column's sum (cases held)"}; agency rate: agency FTE / all FTE in post; turnover: ${turnover.note}`,
     ],
   };
 }

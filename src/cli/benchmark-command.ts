@@ -14,6 +14,7 @@ import { output, type RunReport } from './render.js';
 export interface BenchmarkFlags {
   la: string;
   staff?: string[];
+  referrals?: string;
   config?: string;
   asOf?: Day;
   experienceYears: number;
@@ -36,10 +37,11 @@ export async function benchmarkCommand(flags: BenchmarkFlags, terminal: Terminal
   const found = findCouncil(data, flags.la, year);
   if (!found.ok) throw new UsageError(found.message);
   let result = benchmark(data, found.council, year);
+  if (flags.referrals !== undefined && flags.staff === undefined) throw new UsageError('--referrals adds to your files: give --staff too');
   if (flags.staff !== undefined) {
     // Your files at the census date of the year (or --as-of), measured the Department's way.
     const asOf = flags.asOf ?? dayFromYmd(year, 9, 30);
-    const paths = { staff: flags.staff, referrals: null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: false };
+    const paths = { staff: flags.staff, referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: false };
     const inputs = await loadInputs(paths, asOf, progressOptions(terminal, flags.quiet === true));
     warn(terminal, inputs.warnings, flags.quiet === true);
     const published = result.byYear.find((y) => y.year === year)?.council ?? null;
@@ -55,5 +57,5 @@ export async function benchmarkCommand(flags: BenchmarkFlags, terminal: Terminal
     blocks: () => benchmarkBlocks(data, result),
   };
   // The figures come with the package: no input file to protect from --output.
-  await output(report, flags, terminal, flags.staff ?? [], new Date(`${year}-09-30T00:00:00Z`));
+  await output(report, flags, terminal, [...(flags.staff ?? []), ...(flags.referrals === undefined ? [] : [flags.referrals])], new Date(`${year}-09-30T00:00:00Z`));
 }

@@ -111,7 +111,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     parse: value.collect,
     commands: ['benchmark'],
   },
-  { flags: '--referrals <file>', help: 'referrals CSV, one row per referral ("-" reads stdin)', commands: ALL },
+  { flags: '--referrals <file>', help: 'referrals CSV, one row per referral ("-" reads stdin)', commands: [...ALL, 'benchmark'] },
   { flags: '--config <file>', help: 'JSON config: salaries, on-costs, recruitment cost, span of control, agency premium, aliases', commands: [...ALL, 'benchmark'] },
   { flags: '--as-of <date>', help: 'the date to plan at: 2026-09-30, 30/09/2026 or any date style the files take (default: today)', parse: value.asOfDate, commands: [...ALL, 'benchmark'] },
   { flags: '--experience-years <n>', help: 'whole years after qualifying at which a social worker counts as experienced', parse: value.experienceYears, default: 3, commands: [...ALL, 'benchmark'] },

@@ -68,6 +68,8 @@ describe('caseplan benchmark', () => {
     expect(out.your_files.difference).toMatchObject({ case_holders_fte: 11.8, cases: -384, caseload_fte: -3 });
     const csv = caseplan(['benchmark', '--la', 'Sheffield', '--year', '2017', '--staff', 'fixtures/sheffield-2017/staff.csv', '--format', 'csv']).stdout;
     expect(csv).toContain('your files,your_files,2017,cases,2992');
+    // The long table carries the neighbours' statistics of the year too.
+    expect(csv).toContain("Sheffield's neighbours: rank,neighbours_rank,2017,caseload_fte,6");
   });
 
   it('joint entries: a neighbour named by both its codes counts once, and a council is never its own neighbour', () => {

@@ -53,6 +53,10 @@ export function benchmarkTable(data: PublishedData, b: Benchmark): DataTable {
     for (const r of inYear) if (r.type === 'region' && r.code === b.council.regionCode) add(r, 'region');
     for (const r of inYear) if (r.type === 'england') add(r, 'england');
   }
+  // The neighbours' statistics in the benchmark's year, as the side-by-side table has them.
+  for (const [stat, pick] of [['mean', (r: Benchmark['sideBySide'][number]) => r.neighbours.mean], ['lowest', (r: Benchmark['sideBySide'][number]) => r.neighbours.lowest], ['highest', (r: Benchmark['sideBySide'][number]) => r.neighbours.highest], ['rank', (r: Benchmark['sideBySide'][number]) => r.neighbours.rank]] as const) {
+    for (const r of b.sideBySide) rows.push([`${b.council.name}'s neighbours: ${stat}`, `neighbours_${stat}`, b.year, r.indicator, pick(r)]);
+  }
   if (b.yours !== undefined) for (const [indicator, v] of Object.entries(b.yours.values)) rows.push(['your files', 'your_files', b.year, indicator, v ?? null]);
   return {
     name: 'benchmark',
