@@ -61,8 +61,16 @@ export function nationalBlocks(run: NationalRun, target: number, notes: string[]
     },
     { kind: 'table', head, align: [...align], rows: [...run.regions, run.england, run.pooled].map(row), totalRow: false },
     ...(notPlanned.length === 0 ? [] : [{ kind: 'paragraph' as const, text: `Not planned (${notPlanned.length}): ${notPlanned.map((c) => `${c.name}: ${c.reason}`).join('; ')}.`, emphasis: 'warn' as const }]),
-    { kind: 'paragraph', text: 'Councils', emphasis: 'strong' },
-    { kind: 'table', head, align: [...align], rows: [...run.councils].sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '') || a.name.localeCompare(b.name)).map(row) },
+    { kind: 'paragraph', text: 'Councils (old LA code), by region', emphasis: 'strong' },
+    {
+      kind: 'table',
+      head: ['Council', 'Region', ...head.slice(1)],
+      align: ['left', 'left', ...align.slice(1)],
+      rows: [...run.councils].sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '') || a.name.localeCompare(b.name)).map((p) => {
+        const [, ...rest] = row(p);
+        return [`${p.name} (${p.code})`, p.region ?? '', ...rest];
+      }),
+    },
     { kind: 'list', items: notes },
   ];
 }
