@@ -115,4 +115,11 @@ describe('plan --la', () => {
     expect(compare.published.label).toContain('Wakefield (384) at 30 September 2025');
     expect(compare.published.assumptions).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
   });
+
+  it('the assumptions table (CSV, workbook) says the figures are published and what was assumed', () => {
+    const csv = caseplan(['plan', '--la', 'Wakefield', '--year', '2018', '--target', '19', '--format', 'csv', '--table', 'assumptions']).stdout;
+    expect(csv).toContain('as_of,2018-09-30,published,the census date of the published figures');
+    expect(csv).toContain('published.3,,published,"team managers in post are not published: assumed ⌈164.7 / 7⌉ = 24');
+    expect(csv).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
+  });
 });

@@ -31,7 +31,9 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
   });
   const rate = (assumption: string, r: Rate): AssumptionRow => ({ assumption, value: r.value.toNumber(), source: r.source, note: r.note });
   const rows: AssumptionRow[] = [
-    option('as_of', formatIso(asOf), 'the date planned at (--as-of, or today)'),
+    plan.demand.source.kind === 'published'
+      ? { assumption: 'as_of', value: formatIso(asOf), source: 'published', note: 'the census date of the published figures (30 September of --year)' }
+      : option('as_of', formatIso(asOf), 'the date planned at (--as-of, or today)'),
     option('target', rule.target, 'average caseload to reach: open cases per case-holding FTE'),
     // With --mix-by the year-0 plan is planned without the mix; the mix asked for is the projection's.
     option('mix', projection === null ? rule.mix : projection.mix, 'minimum experienced share of case-holding FTE after hires (empty: none)'),
@@ -40,6 +42,8 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     option('early_career_cap', rule.caps?.earlyCareer ?? null, 'most cases per early-career FTE (empty: no caps)'),
     option('experienced_cap', rule.caps?.experienced ?? null, 'most cases per experienced FTE (empty: no caps)'),
     { assumption: 'open_cases', value: plan.demand.openCases, source: plan.demand.source.kind === 'flag' ? 'option' : plan.demand.source.kind === 'published' ? 'published' : 'files', note: demandSourceText(plan) },
+    // Planning from published figures: what was taken and what was assumed, a row each.
+    ...(plan.demand.source.kind === 'published' ? plan.demand.source.assumptions.map((text, i): AssumptionRow => ({ assumption: `published.${i + 1}`, value: null, source: 'published', note: text })) : []),
     configured('salaries.experienced', config.salaries.experienced),
     configured('salaries.early_career', config.salaries.early_career),
     configured('salaries.team_manager', config.salaries.team_manager),
