@@ -117,6 +117,11 @@ export interface ProjectionInput {
    * the same arithmetic instead of the plan rule's choice. Conversions (--convert-agency) still apply.
    */
   fixed?: readonly FixedYear[];
+  /**
+   * One drawn future (issue 16, --ranges): each year's open cases and each group's leaving rate,
+   * instead of the growth and turnover above. The central projection has none.
+   */
+  paths?: { openCases?: readonly number[]; rates?: readonly Record<Group, Exact>[] };
 }
 
 /** One year's decisions, given: whole-person hires and agency cover FTE. */
@@ -252,7 +257,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
     if (year > 0) {
       // Leavers: each group's rate of every cohort, so proportionally from each. Each person once:
       // case-holding team managers leave as team managers (the overlap moves at the manager rate).
-      const rates = turnoverIn(year);
+      const rates = input.paths?.rates?.[year] ?? turnoverIn(year);
       const stay = { experienced: ONE.minus(rates.experienced), early_career: ONE.minus(rates.early_career), team_manager: ONE.minus(rates.team_manager) };
       leaversFte = leaversOf(payGroups(state), rates);
       const overlap = state.holdingManagers;
@@ -276,7 +281,7 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       conversions = converted.hires;
     }
 
-    const openCases = exact(input.openCases).times(ONE.plus(input.growth).pow(year)).toNumber();
+    const openCases = input.paths?.openCases?.[year] ?? exact(input.openCases).times(ONE.plus(input.growth).pow(year)).toNumber();
     const caseHolding = total(state.experienced).plus(total(earlyTotal(state)));
     const mixApplied = input.rule.mix !== null && year >= input.mixBy;
     const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
