@@ -8,6 +8,7 @@ import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/
 import { UnreachablePlan } from '../errors.js';
 import { NO_LIMITS } from '../core/limits.js';
 import { deriveTurnoverByGroup } from '../core/turnover.js';
+import { simulate } from '../core/ranges.js';
 import type { Group } from '../core/workforce.js';
 import type { Inputs } from './inputs.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -33,6 +34,8 @@ export interface ProjectionOptions extends PlanOptions {
    * conversion or retention measures), with that projection's input.
    */
   decide?: (input: ProjectionInput) => FixedYear[];
+  /** --ranges: runs, seed and the spread of growth and turnover (fractions a year). */
+  ranges?: { runs: number; seed: number; growthSd: number; turnoverSd: number };
 }
 
 /** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
@@ -139,6 +142,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   const cohorts = cohortsOf(inputs.staff.staff, asOf, options.experienceYears);
   const measuresAsked = [...inputs.config.retention, ...(options.retention ?? [])];
   const measures: RetentionMeasure[] = measuresAsked.map((m) => ({ group: m.group, annualPayment: pounds(m.annualPayment), turnover: exact(m.turnover), fromYear: m.fromYear }));
+  let mainInput: ProjectionInput | null = null;
   const run = (convertAgency: boolean, retention: readonly RetentionMeasure[] = measures) => {
     const input: ProjectionInput = {
       asOf,
@@ -158,6 +162,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       convertAgency,
       cohorts,
     };
+    mainInput ??= input;
     const outcome = project(options.decide === undefined ? input : { ...input, fixed: options.decide(input) });
     if (!outcome.ok) throw new UnreachablePlan(outcome.reason, outcome.year, formatIso(addYears(asOf, outcome.year)));
     return outcome;
@@ -180,6 +185,18 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     };
   }
   const retention = measures.length === 0 ? null : investToSave(projection.years, run(options.convertAgency, []).years);
+  const spread = options.ranges;
+  const ranges =
+    spread === undefined || mainInput === null
+      ? null
+      : {
+          ...simulate(mainInput, projection.years, { growthSd: spread.growthSd, turnoverSd: spread.turnoverSd, binomial: true }, spread.runs, spread.seed),
+          sources: {
+            growth: spread.growthSd === 0 ? 'not varied (no --growth-sd)' : `--growth-sd: ${+(spread.growthSd * 100).toFixed(4)} percentage points a year around ${+(growth.value.toNumber() * 100).toFixed(4)}%`,
+            turnover: spread.turnoverSd === 0 ? 'rates not varied (no --turnover-sd)' : `--turnover-sd: ${+(spread.turnoverSd * 100).toFixed(4)} percentage points a year around each group's rate`,
+            leavers: "each year's leavers drawn per group as a binomial count of the group's people (its FTE, rounded) at that year's rate",
+          },
+        };
   return {
     ...planRun,
     retention,
@@ -190,5 +207,6 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     mix: options.rule.mix,
     mixBy: options.mixBy,
     agencyConversion,
+    ranges,
   };
 }

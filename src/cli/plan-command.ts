@@ -91,7 +91,7 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
   convertAgency?: boolean;
   by?: 'team' | 'la';
   explain?: boolean;
-  table?: 'years' | 'groups' | 'paybill' | 'assumptions' | 'optimisation';
+  table?: 'years' | 'groups' | 'paybill' | 'assumptions' | 'optimisation' | 'ranges';
   turnoverExperienced?: number | 'derived';
   turnoverEarlyCareer?: number | 'derived';
   turnoverTeamManager?: number | 'derived';
@@ -101,6 +101,11 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
   agencyCover?: boolean;
   retention?: { group: 'experienced' | 'early_career' | 'team_manager'; annualPayment: number; turnover: number; fromYear: number }[];
   bom?: boolean;
+  ranges?: boolean;
+  runs?: number;
+  seed?: number;
+  growthSd?: number;
+  turnoverSd?: number;
 }
 
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
@@ -111,6 +116,12 @@ function checkProjectionFlags(flags: PlanFlags): void {
     return;
   }
   if (flags.mixBy !== undefined && flags.mix === undefined) throw new UsageError('--mix-by needs --mix');
+  const rangeFlags = (['runs', 'seed', 'growthSd', 'turnoverSd'] as const).filter((k) => flags[k] !== undefined);
+  if (flags.ranges !== true && rangeFlags.length > 0) {
+    const names = rangeFlags.map((k) => ({ runs: '--runs', seed: '--seed', growthSd: '--growth-sd', turnoverSd: '--turnover-sd' })[k]);
+    throw new UsageError(`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} for --ranges: add --ranges`);
+  }
+  if (flags.ranges === true && flags.runs === 0) throw new UsageError('--runs must be at least 1');
   if (flags.mixBy !== undefined && flags.mixBy > flags.years) throw new UsageError(`--mix-by ${flags.mixBy} is after the last projected year (--years ${flags.years})`);
 }
 
@@ -158,6 +169,7 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
             },
             agencyCover: flags.agencyCover === true,
             retention: flags.retention ?? [],
+            ...(flags.ranges === true ? { ranges: { runs: flags.runs ?? 2000, seed: flags.seed ?? 1, growthSd: flags.growthSd ?? 0, turnoverSd: flags.turnoverSd ?? 0 } } : {}),
           },
   };
 }
@@ -181,6 +193,7 @@ export function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal, com
     throw new UsageError(`--output ${flags.output} names a workbook but the format is ${flags.format}: add --format xlsx`);
   }
   if (flags.by === 'team' && flags.table !== undefined) throw new UsageError('--table picks a table of one plan: --by team has one table, a row per team');
+  if (flags.table === 'ranges' && flags.ranges !== true) throw new UsageError('--table ranges is the percentile table of --ranges: add --ranges');
   if ((flags.table === 'years' || flags.table === 'paybill') && flags.years === undefined) {
     throw new UsageError(`--table ${flags.table} is a table of the projection: add --years N`);
   }

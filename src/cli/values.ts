@@ -189,5 +189,14 @@ export function amount(text: string): number {
   return value;
 }
 
+/** A spread in percentage points: "2", "2%" or "2pp" is 0.02; 0 to 100. */
+export function percentagePoints(text: string): number {
+  const match = /^([0-9]*\.?[0-9]+)\s*(%|pp)?$/.exec(text.trim());
+  if (match === null) throw new InvalidArgumentError(`expected percentage points such as 2 or 2%, got "${text}"`);
+  const n = Number(match[1]);
+  if (n > 100) throw new InvalidArgumentError(`expected at most 100 percentage points, got "${text}"`);
+  return n / 100;
+}
+
 /** Seconds for the solver: above 0, at most a day. */
 export const seconds = atMost(positiveNumber, 86_400, 'a number of seconds');

@@ -8,6 +8,7 @@ import type { ProjectionTotals, ProjectionYear } from './projection.js';
 import type { Rate } from './rates.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 import type { RecruitmentLimits } from './limits.js';
+import type { Ranges } from './ranges.js';
 
 export interface PlanRun {
   plan: Plan;
@@ -33,6 +34,8 @@ export interface RetentionReport {
 
 export interface ProjectionRun extends PlanRun {
   retention: RetentionReport | null;
+  /** With --ranges (issue 16): percentiles over many drawn futures, and where their spread came from. */
+  ranges?: (Ranges & { sources: { growth: string; turnover: string; leavers: string } }) | null;
   years: ProjectionYear[];
   totals: ProjectionTotals;
   /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */

@@ -12,6 +12,7 @@ import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
 import { planBlocks, planSections, type PlanSections } from './plan-text.js';
 import { caseload, count, fte, plain, rate, share } from './numbers.js';
+import { rangesBlocks, rangesJson } from './ranges.js';
 
 const YEAR_COLUMNS = columns(
   ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['open_cases', 'Open cases', 'number'], ['case_holding_fte', 'Case-holding FTE', 'fte'],
@@ -147,6 +148,8 @@ export function projectionJson(run: ProjectionRun) {
       run.agencyConversion === null
         ? null
         : { converted_fte: run.agencyConversion.convertedFte.toNumber(), hires: run.agencyConversion.hires, saving: toPounds(run.agencyConversion.saving) },
+    // Only with --ranges, so every other output keeps its keys.
+    ...(run.ranges ? { ranges: rangesJson(run.ranges) } : {}),
   };
 }
 
@@ -183,6 +186,7 @@ export function projectionBlocks(run: ProjectionRun): Block[] {
     s.additional,
     ...(s.market === null ? [] : [s.market.headline, ...(s.market.shortYears === null ? [] : [s.market.shortYears])]),
     s.years,
+    ...rangesBlocks(run),
     s.paybillTitle,
     s.paybill,
     ...(s.retention === null ? [] : [s.retention.headline, s.retention.table]),

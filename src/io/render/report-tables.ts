@@ -11,6 +11,7 @@ import { toPounds } from '../../core/money.js';
 import { formatIso } from '../../core/dates.js';
 import { groupsTable } from './plan-csv.js';
 import { paybillTable, yearsTable } from './projection.js';
+import { rangesTable } from './ranges.js';
 
 export type PlanTableName = 'groups' | 'assumptions';
 
@@ -40,7 +41,7 @@ export function summaryTable(plan: Plan): DataTable {
     notes: [headline(plan), `Target: an average caseload of ${plan.parameters.rule.target} open cases per case-holding FTE, at ${formatIso(plan.parameters.asOf)}.`],
   };
 }
-export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions';
+export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions' | 'ranges';
 
 /** Every table of a plan, in workbook order. */
 export function planWorkbookTables(plan: Plan): DataTable[] {
@@ -64,11 +65,12 @@ export function planTables(plan: Plan): Record<PlanTableName, DataTable> {
   return { groups: groupsTable(plan), assumptions: assumptionsTable(assumptionRows(plan, null)) };
 }
 
-export function projectionTables(run: ProjectionRun): Record<ProjectionTableName, DataTable> {
+export function projectionTables(run: ProjectionRun): Partial<Record<ProjectionTableName, DataTable>> & Record<Exclude<ProjectionTableName, 'ranges'>, DataTable> {
   return {
     years: yearsTable(run),
     groups: groupsTable(run.plan),
     paybill: paybillTable(run),
     assumptions: assumptionsTable(assumptionRows(run.plan, run)),
+    ...(run.ranges ? { ranges: rangesTable(run.ranges) } : {}),
   };
 }

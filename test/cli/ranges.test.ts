@@ -1,0 +1,38 @@
+// --ranges (issue 16) through the CLI: the central projection unchanged, the percentiles beside it.
+import { describe, expect, it } from 'vitest';
+import { caseplan, json } from './run.js';
+
+const SAMPLE = ['plan', '--target', '19', '--years', '5', '--growth', '4%', '--turnover', '15%', '--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '-q'];
+
+describe('plan --ranges', () => {
+  it('leaves the central projection as it is and adds the percentiles, reproducibly', () => {
+    const central = json(caseplan([...SAMPLE, '--format', 'json']));
+    const args = [...SAMPLE, '--ranges', '--growth-sd', '2', '--turnover-sd', '3', '--runs', '300', '--format', 'json'];
+    const out = json(caseplan(args));
+    const { ranges, ...rest } = out;
+    expect(rest).toEqual(central);
+    expect(ranges.runs).toBe(300);
+    expect(ranges.seed).toBe(1);
+    expect(ranges.sources.growth).toContain('2 percentage points');
+    for (const y of ranges.by_year) {
+      for (const key of ['open_cases', 'average_caseload', 'additional_cost', 'hires_early_career']) {
+        expect(y[key].p10).toBeLessThanOrEqual(y[key].p50);
+        expect(y[key].p50).toBeLessThanOrEqual(y[key].p90);
+      }
+    }
+    // Year 0 is now: not drawn.
+    expect(ranges.by_year[0].open_cases).toEqual({ p10: 3604, p50: 3604, p90: 3604 });
+    expect(ranges.total_additional_cost.p10).toBeLessThan(central.totals.additional_cost);
+    expect(ranges.total_additional_cost.p90).toBeGreaterThan(central.totals.additional_cost);
+    expect(json(caseplan(args))).toEqual(out);
+    expect(json(caseplan([...args.slice(0, -2), '--seed', '2', '--format', 'json'])).ranges).not.toEqual(ranges);
+  });
+
+  it('CSV --table ranges has the percentile columns; the flags are refused without --ranges or --years', () => {
+    const csv = caseplan([...SAMPLE, '--ranges', '--runs', '50', '--format', 'csv', '--table', 'ranges']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toContain('year,open_cases_p10,open_cases_p50,open_cases_p90,');
+    expect(caseplan([...SAMPLE, '--runs', '50']).stderr).toContain('--runs is for --ranges: add --ranges');
+    expect(caseplan(['plan', '--target', '19', '--staff', 'fixtures/staff.csv', '--cases', '3000', '--ranges']).stderr).toContain('--ranges needs --years N');
+  });
+});
