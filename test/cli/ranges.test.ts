@@ -1,4 +1,7 @@
 // --ranges (issue 16) through the CLI: the central projection unchanged, the percentiles beside it.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseplan, json } from './run.js';
 
@@ -34,5 +37,16 @@ describe('plan --ranges', () => {
     expect(csv.stdout.split('\n')[0]).toContain('year,open_cases_p10,open_cases_p50,open_cases_p90,');
     expect(caseplan([...SAMPLE, '--runs', '50']).stderr).toContain('--runs is for --ranges: add --ranges');
     expect(caseplan(['plan', '--target', '19', '--staff', 'fixtures/staff.csv', '--cases', '3000', '--ranges']).stderr).toContain('--ranges needs --years N');
+  });
+
+  it('report --ranges draws fan charts of the caseload and the additional cost', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseplan-ranges-'));
+    const html = join(dir, 'ranges.html');
+    const args = SAMPLE.filter((a) => a !== 'plan');
+    expect(caseplan(['report', '--html', html, ...args, '--ranges', '--runs', '100', '--growth-sd', '2']).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('data-chart="fan-caseload"');
+    expect(page).toContain('data-chart="fan-additional-cost"');
+    expect(page).toContain('data-band');
   });
 });

@@ -18,6 +18,7 @@ import { REPORT_CSS } from './report-css.js';
 import { bandChartSvg, barsAgainstLineSvg, compactPounds, lineChartSvg, stackedBarSvg } from './svg-chart.js';
 import { seriesOf, type Benchmark, type PublishedData } from '../../core/published.js';
 import { benchmarkBlocks } from './benchmark.js';
+import { rangesBlocks } from './ranges.js';
 
 export interface ReportSources {
   staff: string;
@@ -151,9 +152,44 @@ function projectionSection(run: ProjectionRun, sections: ProjectionSections): st
       t === null ? '' : `${i === 1 ? '<h3>Cost against the baseline</h3>' : ''}<div class="wide">${blockHtml(t, ` data-table="${i === 0 ? 'years' : 'years-cost'}"`)}</div>`,
     ),
     `<div class="charts">${chartsHtml(run)}</div>`,
+    rangesHtml(run),
     `<div class="keep">${blockHtml(paybillNote)}${blockHtml(paybill, ' data-table="paybill"')}</div>`,
     retention === null ? '' : `<div class="keep">${blockHtml(retention.headline)}${blockHtml(retention.table, ' data-table="retention"')}</div>`,
     `</section>`,
+  ].join('\n');
+}
+
+/** --ranges: fan charts of the caseload and the additional cost, the 10th-90th percentile band around the central projection. */
+function rangesHtml(run: ProjectionRun): string {
+  const r = run.ranges;
+  if (r === null || r === undefined) return '';
+  const xLabels = run.years.map((y) => String(y.year));
+  const fan = (name: string, title: string, metric: 'average_caseload_before_hires' | 'additional_cost', central: (number | null)[], format: (v: number) => string) =>
+    bandChartSvg({
+      name,
+      title,
+      xLabels,
+      tooltips: r.byYear.map((y, i) => {
+        const p = y.metrics[metric];
+        return yearTooltip(run, i, p === null ? 'no figure' : `central ${format(central[i] ?? 0)}; 10th to 90th percentile ${format(p.p10)} to ${format(p.p90)} (median ${format(p.p50)})`);
+      }),
+      band: { label: '10th to 90th percentile of the runs', colour: COLOUR.earlyCareer, lowest: r.byYear.map((y) => y.metrics[metric]?.p10 ?? null), highest: r.byYear.map((y) => y.metrics[metric]?.p90 ?? null) },
+      series: { label: 'Central projection', colour: COLOUR.experienced, values: central },
+      other: { label: 'Median of the runs', colour: COLOUR.baseline, values: r.byYear.map((y) => y.metrics[metric]?.p50 ?? null) },
+      format,
+    });
+  const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return [
+    `<div class="keep" data-section="ranges">`,
+    ...rangesBlocks(run).map((b) => (b.kind === 'table' ? `<div class="wide">${blockHtml(b, ' data-table="ranges"')}</div>` : blockHtml(b))),
+    `<div class="charts">`,
+    figure(
+      fan('fan-caseload', "Caseload before each year's hires: how sure is it?", 'average_caseload_before_hires', run.years.map((y) => y.averageCaseloadBeforeHires), (v) => grouped(v, 1, 1)),
+      `${r.runs} runs: in 8 of 10 the caseload the year's hires must answer (after leavers and new demand) falls inside the shaded band; the hires bring it back to the target in every run.`,
+    ),
+    figure(fan('fan-additional-cost', 'Additional cost each year: how sure is it?', 'additional_cost', run.years.map((y) => toPounds(y.additionalCost)), compactPounds), 'In 8 of 10 runs the year\'s additional cost falls inside the band; the line is the central projection the tables above show.'),
+    `</div>`,
+    `</div>`,
   ].join('\n');
 }
 
