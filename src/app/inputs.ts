@@ -41,7 +41,16 @@ export interface Inputs {
   referrals: ReferralsFile | null;
   warnings: string[];
   /** Planning from published figures (--la): the open cases and what was assumed (app/published.ts). */
-  published?: { label: string; cases: number; assumptions: string[]; growth: Rate | null; turnover: Rate | null; agencyShare: Rate | null };
+  published?: {
+    label: string;
+    cases: number;
+    assumptions: string[];
+    growth: Rate | null;
+    turnover: Rate | null;
+    agencyShare: Rate | null;
+    /** The spread of the council's published series (--ranges). */
+    spreads: { growth: { value: number | null; note: string }; turnover: { value: number | null; note: string } };
+  };
 }
 
 export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {

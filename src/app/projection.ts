@@ -3,7 +3,7 @@ import type { AgencyConversion, ProjectionRun, RetentionReport } from '../core/r
 import { addYears, formatIso } from '../core/dates.js';
 import { exact, ZERO } from '../core/exact.js';
 import { cohortsOf, project, type FixedYear, type ProjectionInput, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
-import { deriveGrowth, deriveTurnover, type Rate } from '../core/rates.js';
+import { deriveGrowth, deriveTurnover, deriveTurnoverSpread, type Rate } from '../core/rates.js';
 import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import { NO_LIMITS } from '../core/limits.js';
@@ -35,7 +35,7 @@ export interface ProjectionOptions extends PlanOptions {
    */
   decide?: (input: ProjectionInput) => FixedYear[];
   /** --ranges: runs, seed and the spread of growth and turnover (fractions a year). */
-  ranges?: { runs: number; seed: number; growthSd: number; turnoverSd: number };
+  ranges?: { runs: number; seed: number; growthSd: number | null; turnoverSd: number | null };
 }
 
 /** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
@@ -186,17 +186,25 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   }
   const retention = measures.length === 0 ? null : investToSave(projection.years, run(options.convertAgency, []).years);
   const spread = options.ranges;
-  const ranges =
-    spread === undefined || mainInput === null
-      ? null
-      : {
-          ...simulate(mainInput, projection.years, { growthSd: spread.growthSd, turnoverSd: spread.turnoverSd, binomial: true }, spread.runs, spread.seed),
-          sources: {
-            growth: spread.growthSd === 0 ? 'not varied (no --growth-sd)' : `--growth-sd: ${+(spread.growthSd * 100).toFixed(4)} percentage points a year around ${+(growth.value.toNumber() * 100).toFixed(4)}%`,
-            turnover: spread.turnoverSd === 0 ? 'rates not varied (no --turnover-sd)' : `--turnover-sd: ${+(spread.turnoverSd * 100).toFixed(4)} percentage points a year around each group's rate`,
-            leavers: "each year's leavers drawn per group as a binomial count of the group's people (its FTE, rounded) at that year's rate",
-          },
-        };
+  let ranges: ProjectionRun['ranges'] = null;
+  if (spread !== undefined && mainInput !== null) {
+    // Each spread: the flag, else derived (the published series with --la; the staff file's leavers for turnover), else none.
+    const pp = (v: number) => `${+(v * 100).toFixed(4)} percentage points a year`;
+    const derivedTurnover = inputs.published?.spreads.turnover ?? deriveTurnoverSpread(inputs.staff.staff, staffFile, inputs.staff.info.columns.has('leave_date'), asOf);
+    const derivedGrowth = inputs.published?.spreads.growth ?? { value: null, note: 'the referrals file gives two years of cases, fewer than the three a spread needs' };
+    const growthSd = spread.growthSd ?? derivedGrowth.value ?? 0;
+    const turnoverSd = spread.turnoverSd ?? derivedTurnover.value ?? 0;
+    const source = (flag: number | null, derived: { value: number | null; note: string }, flagName: string, what: string) =>
+      flag !== null ? `${flagName}: ${pp(flag)} ${what}` : derived.value !== null ? `${pp(derived.value)} ${what} (${derived.note})` : `not varied: no ${flagName}, and it cannot be derived (${derived.note})`;
+    ranges = {
+      ...simulate(mainInput, projection.years, { growthSd, turnoverSd, binomial: true }, spread.runs, spread.seed),
+      sources: {
+        growth: source(spread.growthSd, derivedGrowth, '--growth-sd', `around ${+(growth.value.toNumber() * 100).toFixed(4)}%`),
+        turnover: source(spread.turnoverSd, derivedTurnover, '--turnover-sd', "around each group's rate"),
+        leavers: "each year's leavers drawn per group as a binomial count of the group's people (its FTE, rounded) at that year's rate",
+      },
+    };
+  }
   return {
     ...planRun,
     retention,

@@ -7,7 +7,7 @@ import type { Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { exact, ZERO, type Exact } from '../core/exact.js';
 import { areaYear, findCouncil, isPublished, latestYear, type AreaYear, type Council, type PublishedData } from '../core/published.js';
-import type { Rate } from '../core/rates.js';
+import { sampleSd, type Rate } from '../core/rates.js';
 import type { StaffMember } from '../core/workforce.js';
 import { UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -113,6 +113,15 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
       : growthGap === null
         ? null
         : { value: ZERO, source: 'default', note: `no --growth, and ${growthGap}: demand held flat` };
+  // The spread of the council's own published series up to the year (issue 16, --ranges).
+  const series = data.rows.filter((r) => r.type === row.type && r.code === row.code && r.year <= year).sort((a, b) => a.year - b.year);
+  const turnovers = series.map((r) => r.values.turnover_rate_fte).filter(isPublished).map((v) => v / 100);
+  const caseCounts = series.map((r) => r.values.cases);
+  const changes = caseCounts.slice(1).flatMap((c, i) => (isPublished(c) && isPublished(caseCounts[i]!) && (caseCounts[i] as number) > 0 ? [c / (caseCounts[i] as number) - 1] : []));
+  const spreads = {
+    turnover: turnovers.length >= 3 ? { value: sampleSd(turnovers), note: `the spread of ${council.name}'s published FTE turnover, ${turnovers.length} years to ${year}` } : { value: null, note: `fewer than three years of ${council.name}'s turnover published` },
+    growth: changes.length >= 3 ? { value: sampleSd(changes), note: `the spread of the yearly change in ${council.name}'s published cases, ${changes.length} years to ${year}` } : { value: null, note: `fewer than three yearly changes in ${council.name}'s published cases` },
+  };
   const assumptions = [
     `figures published by the Department for Education for ${council.name} (${council.code}, ${council.newCode}) at 30 September ${year}: ${caseHolders} case holders FTE, ${cases} cases, agency rate ${isPublished(agencyFigure) ? percent(agencyFigure) : `not published ("${agencyFigure.suppressed}"): none assumed`}`,
     experiencedShare === null
@@ -141,6 +150,7 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
       assumptions,
       growth,
       turnover,
+      spreads,
       agencyShare: isPublished(agencyFigure)
         ? { value: exact(agencyFigure).div(100), source: 'published', note: `${council.name}'s published agency rate (FTE) at 30 September ${year}, applied to its case holders` }
         : { value: ZERO, source: 'default', note: `${council.name}'s agency rate was not published ("${agencyFigure.suppressed}"): none assumed` },

@@ -169,7 +169,7 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
             },
             agencyCover: flags.agencyCover === true,
             retention: flags.retention ?? [],
-            ...(flags.ranges === true ? { ranges: { runs: flags.runs ?? 2000, seed: flags.seed ?? 1, growthSd: flags.growthSd ?? 0, turnoverSd: flags.turnoverSd ?? 0 } } : {}),
+            ...(flags.ranges === true ? { ranges: { runs: flags.runs ?? 2000, seed: flags.seed ?? 1, growthSd: flags.growthSd ?? null, turnoverSd: flags.turnoverSd ?? null } } : {}),
           },
   };
 }

@@ -76,3 +76,42 @@ export function deriveTurnover(staff: readonly StaffMember[], file: string, hasL
     capped: false,
   };
 }
+
+/** A spread (standard deviation, a fraction a year) and where it came from; null value: cannot be derived. */
+export interface DerivedSpread {
+  value: number | null;
+  note: string;
+}
+
+/** The sample standard deviation of a list (n - 1 in the denominator). */
+export function sampleSd(values: readonly number[]): number {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
+}
+
+/**
+ * Issue 16: the spread of turnover from the staff file's own leavers, year by year, when their leave
+ * dates span three or more years: each year's rate is the case-holding FTE leaving in the 12 months
+ * to the anniversary of the as-of date over the FTE in post on that anniversary; the spread is their
+ * sample standard deviation.
+ */
+export function deriveTurnoverSpread(staff: readonly StaffMember[], file: string, hasLeaveDates: boolean, asOf: Day): DerivedSpread {
+  if (!hasLeaveDates) return { value: null, note: `${file} has no leave_date column` };
+  const rates: number[] = [];
+  for (let j = 0; j < 10; j++) {
+    const end = addMonths(asOf, -12 * j);
+    const start = addMonths(end, -12);
+    let leavers = 0;
+    let inPost = 0;
+    for (const person of staff) {
+      if (!person.caseHolding) continue;
+      const fte = person.fte.toNumber();
+      if (person.leaveDate !== null && person.leaveDate > start && person.leaveDate <= end) leavers += fte;
+      if (standingOf(person, end).inPost) inPost += fte;
+    }
+    if (leavers === 0 || inPost === 0) break;
+    rates.push(leavers / inPost);
+  }
+  if (rates.length < 3) return { value: null, note: `${file}'s leave dates give ${rates.length} year${rates.length === 1 ? '' : 's'} of leavers, fewer than the three a spread needs` };
+  return { value: sampleSd(rates), note: `derived from ${file}: the spread of ${rates.length} years' turnover (${rates.map((r) => `${+(r * 100).toFixed(1)}%`).join(', ')}, latest first)` };
+}

@@ -49,4 +49,15 @@ describe('plan --ranges', () => {
     expect(page).toContain('data-chart="fan-additional-cost"');
     expect(page).toContain('data-band');
   });
+
+  it('derives the spreads it is not given: from the council\'s published series, or says it cannot', () => {
+    const sd = (v: number[]) => { const m = v.reduce((a, b) => a + b, 0) / v.length; return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1)); };
+    // Wakefield's published FTE turnover, 2017 to 2025 (the file, as the benchmark shows it).
+    const published = json(caseplan(['benchmark', '--la', 'Wakefield', '--format', 'json'])).by_year.map((y: any) => y.council.turnover_rate_fte / 100);
+    const out = json(caseplan(['plan', '--la', 'Wakefield', '--target', '19', '--years', '2', '--ranges', '--runs', '20', '--format', 'json', '-q']));
+    expect(out.ranges.sources.turnover).toContain(`${+(sd(published) * 100).toFixed(4)} percentage points a year`);
+    expect(out.ranges.sources.turnover).toContain("the spread of Wakefield's published FTE turnover, 9 years to 2025");
+    const own = json(caseplan([...SAMPLE, '--ranges', '--runs', '20', '--format', 'json']));
+    expect(own.ranges.sources.turnover).toContain('not varied: no --turnover-sd, and it cannot be derived');
+  });
 });
