@@ -129,7 +129,7 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
     const rates: Record<Group, Exact>[] = [turnoverInYear(input, 0)];
     for (let k = 1; k <= years; k++) {
       const g = spread.growthSd === 0 ? baseGrowth : baseGrowth + spread.growthSd * normal(random);
-      openCases.push(spread.growthSd === 0 ? central[k]!.openCases : Math.max(0, openCases[k - 1]! * (1 + g)));
+      openCases.push(spread.growthSd === 0 ? central[k]!.openCases : Math.max(0, Math.round(openCases[k - 1]! * (1 + g) * 1e6) / 1e6));
       const base = turnoverInYear(input, k);
       if (spread.turnoverSd === 0 && !spread.binomial) {
         rates.push(base);
@@ -139,7 +139,8 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
       for (const group of GROUPS) {
         const r = spread.turnoverSd === 0 ? base[group].toNumber() : clamp(base[group].toNumber() + spread.turnoverSd * normal(random), 0, 1);
         const n = people(k, group);
-        drawn[group] = !spread.binomial ? exact(r) : n === 0 ? exact(r) : exact(binomial(n, r, random)).div(n);
+        // To 1e-12: a drawn rate needs no more, and 1/3 carried to 60 digits costs the arithmetic of every later year.
+        drawn[group] = exact((!spread.binomial || n === 0 ? r : binomial(n, r, random) / n).toFixed(12));
       }
       rates.push(drawn);
     }
