@@ -3,39 +3,13 @@
 // (the sum is larger: councils cannot lend each other staff). Councils whose figures were not
 // published are listed, not planned, with the reason.
 import type { Config } from '../core/config.js';
+import type { AreaPlan, NationalRun } from '../core/results.js';
 import type { Money } from '../core/money.js';
 import { addMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { isPublished, latestYear, type PublishedData } from '../core/published.js';
 import { UnreachablePlan, UsageError } from '../errors.js';
 import { areaInputs } from './published.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
-
-export interface AreaPlan {
-  type: 'council' | 'region' | 'england' | 'england_pooled';
-  code: string;
-  name: string;
-  region: string | null;
-  caseHoldersFte: number | null;
-  cases: number | null;
-  caseload: number | null;
-  hires: { experienced: number; earlyCareer: number; teamManager: number } | null;
-  annualCost: Money | null;
-  oneOffCost: Money | null;
-  /** Over the projection horizon, with --years. */
-  additionalCost: Money | null;
-  /** Why a council was not planned (figures not published, or no hires can reach the plan). */
-  reason: string | null;
-  /** For a region or England: how many councils' plans are summed. */
-  councils: number | null;
-}
-
-export interface NationalRun {
-  year: number;
-  councils: AreaPlan[];
-  regions: AreaPlan[];
-  england: AreaPlan;
-  pooled: AreaPlan;
-}
 
 export function runNational(data: PublishedData, yearAsked: number | null, experiencedShare: number | null, experienceYears: number, config: Config, options: Omit<ScenarioOptions, 'asOf'>): NationalRun {
   const [first, last] = data.source.years;

@@ -170,3 +170,32 @@ export interface OptimisationRun extends ProjectionRun {
   /** The year-by-year rule's projection on the same inputs; null when the rule cannot reach it. */
   rule: ProjectionRun | null;
 }
+
+/** One area's plan from the published figures (issue 14: `plan --by la`). */
+export interface AreaPlan {
+  type: 'council' | 'region' | 'england' | 'england_pooled';
+  code: string;
+  name: string;
+  region: string | null;
+  caseHoldersFte: number | null;
+  cases: number | null;
+  caseload: number | null;
+  hires: { experienced: number; earlyCareer: number; teamManager: number } | null;
+  annualCost: Money | null;
+  oneOffCost: Money | null;
+  /** Over the projection horizon, with --years. */
+  additionalCost: Money | null;
+  /** Why a council was not planned (figures not published, or no hires can reach the plan). */
+  reason: string | null;
+  /** For a region or England: how many councils' plans are summed. */
+  councils: number | null;
+}
+
+export interface NationalRun {
+  year: number;
+  councils: AreaPlan[];
+  regions: AreaPlan[];
+  england: AreaPlan;
+  pooled: AreaPlan;
+}
+

@@ -1,5 +1,5 @@
 // `plan --by la` (issue 14): every council's plan, a row per region and England, in every format.
-import type { AreaPlan, NationalRun } from '../../app/national.js';
+import type { AreaPlan, NationalRun } from '../../core/results.js';
 import { formatPounds, toPounds } from '../../core/money.js';
 import type { CsvValue } from './csv.js';
 import { columns, tableObjects, type DataTable } from './data-table.js';
