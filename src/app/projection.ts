@@ -3,7 +3,7 @@ import type { AgencyConversion, ProjectionRun, RetentionReport } from '../core/r
 import { addYears, formatIso } from '../core/dates.js';
 import { exact, ZERO } from '../core/exact.js';
 import { cohortsOf, project, type FixedYear, type ProjectionInput, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
-import { deriveGrowth, deriveTurnover, deriveTurnoverSpread, type Rate } from '../core/rates.js';
+import { deriveGrowth, deriveGrowthSpread, deriveTurnover, deriveTurnoverSpread, type Rate } from '../core/rates.js';
 import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import { NO_LIMITS } from '../core/limits.js';
@@ -191,7 +191,9 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     // Each spread: the flag, else derived (the published series with --la; the staff file's leavers for turnover), else none.
     const pp = (v: number) => `${+(v * 100).toFixed(4)} percentage points a year`;
     const derivedTurnover = inputs.published?.spreads.turnover ?? deriveTurnoverSpread(inputs.staff.staff, staffFile, inputs.staff.info.columns.has('leave_date'), asOf);
-    const derivedGrowth = inputs.published?.spreads.growth ?? { value: null, note: 'the referrals file gives two years of cases, fewer than the three a spread needs' };
+    const derivedGrowth =
+      inputs.published?.spreads.growth ??
+      (inputs.referrals === null ? { value: null, note: 'no referrals file' } : deriveGrowthSpread(inputs.referrals.summary, inputs.referrals.name, asOf));
     const growthSd = spread.growthSd ?? derivedGrowth.value ?? 0;
     const turnoverSd = spread.turnoverSd ?? derivedTurnover.value ?? 0;
     const source = (flag: number | null, derived: { value: number | null; note: string }, flagName: string, what: string) =>

@@ -115,3 +115,16 @@ export function deriveTurnoverSpread(staff: readonly StaffMember[], file: string
   if (rates.length < 3) return { value: null, note: `${file}'s leave dates give ${rates.length} year${rates.length === 1 ? '' : 's'} of leavers, fewer than the three a spread needs` };
   return { value: sampleSd(rates), note: `derived from ${file}: the spread of ${rates.length} years' turnover (${rates.map((r) => `${+(r * 100).toFixed(1)}%`).join(', ')}, latest first)` };
 }
+
+/**
+ * Issue 16: the spread of growth from the referrals' cases year by year, when they cover four or more
+ * whole twelve-month windows back from the as-of date (three or more yearly changes): the sample
+ * standard deviation of the changes.
+ */
+export function deriveGrowthSpread(summary: ReferralSummary, file: string, asOf: Day): DerivedSpread {
+  // Windows the file covers whole: its earliest referral no later than the window's start (+ a month).
+  const whole = summary.casesOpenedByYear.filter((_, j) => summary.earliestReceived !== null && summary.earliestReceived <= addMonths(asOf, -12 * (j + 1) + 1));
+  const changes = whole.slice(0, -1).flatMap((count, j) => (whole[j + 1]! > 0 ? [count / whole[j + 1]! - 1] : []));
+  if (changes.length < 3) return { value: null, note: `${file} covers ${whole.length} whole year${whole.length === 1 ? '' : 's'} of cases, fewer than the four a spread of yearly changes needs` };
+  return { value: sampleSd(changes), note: `derived from ${file}: the spread of ${changes.length} yearly changes in cases received (${changes.map((c) => `${c >= 0 ? '+' : ''}${+(c * 100).toFixed(1)}%`).join(', ')}, latest first)` };
+}

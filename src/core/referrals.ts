@@ -30,6 +30,8 @@ export interface ReferralSummary {
   casesOpenedPrevious12Months: number;
   earliestReceived: Day | null;
   latestReceived: Day | null;
+  /** Cases received in each twelve-month window back from the as-of date, latest first (up to ten): for --ranges' growth spread. */
+  casesOpenedByYear: number[];
 }
 
 // Spec: an open case at the as-of date has outcome `case`, received_date <= as-of and
@@ -53,7 +55,9 @@ export function createReferralTally(asOf: Day): { add(referral: Referral): void;
     casesOpenedPrevious12Months: 0,
     earliestReceived: null,
     latestReceived: null,
+    casesOpenedByYear: Array.from({ length: 10 }, () => 0),
   };
+  const windowStarts = Array.from({ length: 10 }, (_, j) => addMonths(asOf, -12 * (j + 1)));
   return {
     add(referral) {
       summary.rows++;
@@ -64,6 +68,10 @@ export function createReferralTally(asOf: Day): { add(referral: Referral): void;
       if (referral.outcome === 'nfa') {
         summary.noFurtherAction++;
         return;
+      }
+      if (received <= asOf) {
+        const j = windowStarts.findIndex((start) => received > start);
+        if (j >= 0) summary.casesOpenedByYear[j]!++;
       }
       if (received > yearAgo && received <= asOf) summary.casesOpenedLast12Months++;
       else if (received > twoYearsAgo && received <= yearAgo) summary.casesOpenedPrevious12Months++;

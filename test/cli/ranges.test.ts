@@ -1,5 +1,5 @@
 // --ranges (issue 16) through the CLI: the central projection unchanged, the percentiles beside it.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,24 @@ describe('plan --ranges', () => {
     expect(out.ranges.sources.turnover).toContain("the spread of Wakefield's published FTE turnover, 9 years to 2025");
     const own = json(caseplan([...SAMPLE, '--ranges', '--runs', '20', '--format', 'json']));
     expect(own.ranges.sources.turnover).toContain('not varied: no --turnover-sd, and it cannot be derived');
+  });
+
+  it('derives the growth spread from referrals covering four or more whole years', () => {
+    // Cases received in the five years to 30 September 2026, latest first: 100, 90, 95, 80, 70 (all closed).
+    const counts = [100, 90, 95, 80, 70];
+    const rows = ['referral_id,received_date,outcome,closed_date'];
+    counts.forEach((n, j) => {
+      for (let i = 0; i < n; i++) rows.push(`R${j}-${i},${2026 - j}-0${1 + (i % 8)}-15,case,${2026 - j}-09-20`);
+    });
+    // The earliest referral must reach back to the start of the oldest window: one in October 2021.
+    rows.push('R-first,2021-10-02,nfa,2021-10-03');
+    const dir = mkdtempSync(join(tmpdir(), 'caseplan-growth-'));
+    writeFileSync(join(dir, 'referrals.csv'), `${rows.join('\n')}\n`);
+    const out = json(caseplan(['plan', '--target', '19', '--years', '2', '--ranges', '--runs', '20', '--staff', 'fixtures/staff.csv', '--referrals', join(dir, 'referrals.csv'), '--cases', '3000', '--as-of', '2026-09-30', '-q', '--format', 'json']));
+    const changes = counts.slice(0, -1).map((c, j) => c / counts[j + 1]! - 1);
+    const mean = changes.reduce((a, b) => a + b, 0) / changes.length;
+    const sd = Math.sqrt(changes.reduce((a, b) => a + (b - mean) ** 2, 0) / (changes.length - 1));
+    expect(out.ranges.sources.growth).toContain(`${+(sd * 100).toFixed(4)} percentage points a year`);
+    expect(out.ranges.sources.growth).toContain('the spread of 4 yearly changes in cases received');
   });
 });
