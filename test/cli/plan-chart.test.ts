@@ -111,4 +111,16 @@ describe('plan --years on a terminal: charts under the tables', () => {
     expect(result.stdout).toContain('Projection: 5 years');
     expect(result.stdout).not.toContain(CASELOAD_TITLE);
   });
+
+  it('with --ranges, draws the band in which 8 runs in 10 put the caseload before hires', async () => {
+    const result = await run([...PLAN, '--ranges', '--runs', '200', '--growth-sd', '2', '--turnover-sd', '3'], { tty: true });
+    expect(result.code).toBe(0);
+    const chart = result.stdout.slice(result.stdout.indexOf(CASELOAD_TITLE));
+    expect(chart).toContain('│ before hires, 10th to 90th percentile of the runs');
+    // Year 0 is not drawn: no band there; later years have one.
+    const rows = chart.split('\n').slice(1, 8);
+    const column = (year: number) => rows.map((line) => line.slice(line.indexOf('┤') + 1)[2 + 6 * year] ?? ' ').join('');
+    expect(column(0)).not.toContain('│');
+    expect(column(3)).toContain('│');
+  });
 });

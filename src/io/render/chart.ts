@@ -12,6 +12,8 @@ export interface LineChart {
   valueLabel: string;
   /** An optional second series, drawn with a hollow marker where it does not meet the first. */
   second?: { values: (number | null)[]; label: string };
+  /** An optional range per column (the 10th to 90th percentile of --ranges), drawn as a bar where no marker is. */
+  band?: { low: (number | null)[]; high: (number | null)[]; label: string };
   /** A horizontal line, drawn dashed on the row it falls on. */
   reference: { value: number; label: string } | null;
   /** A y-axis label for a value on a grid row. */
@@ -36,6 +38,7 @@ const PLAIN: ChartStyle = { point: (t) => t, reference: (t) => t, axis: (t) => t
 export const MARKER = '●';
 export const SECOND = '○';
 export const DASH = '┄';
+export const BAND = '│';
 
 /** 1, 2, 2.5 and 5 times a power of ten, from the smallest at least `min`. */
 function niceStepsFrom(min: number): number[] {
@@ -49,9 +52,9 @@ function niceStepsFrom(min: number): number[] {
  * The grid: rows at anchor + i * step (the anchor is the reference, so the line sits exactly on a
  * row, or 0), the step the smallest nice one that fits every value into `height` rows.
  */
-export function chartGrid(chart: Pick<LineChart, 'values' | 'second' | 'reference' | 'height' | 'minSpan' | 'floor' | 'ceiling'>): { rows: number[]; step: number } {
+export function chartGrid(chart: Pick<LineChart, 'values' | 'second' | 'band' | 'reference' | 'height' | 'minSpan' | 'floor' | 'ceiling'>): { rows: number[]; step: number } {
   const height = Math.max(2, chart.height ?? 7);
-  const known = [...chart.values, ...(chart.second?.values ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
+  const known = [...chart.values, ...(chart.second?.values ?? []), ...(chart.band?.low ?? []), ...(chart.band?.high ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
   const anchor = chart.reference?.value ?? 0;
   const all = [...known, ...(chart.reference ? [anchor] : [])];
   const lo = all.length > 0 ? Math.min(...all) : 0;
@@ -94,6 +97,10 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
     values.map((v) => (v === null || !Number.isFinite(v) ? -1 : Math.min(rows.length - 1, Math.max(0, rowOf(v)))));
   const markerRows = rowsOf(chart.values);
   const secondRows = rowsOf(chart.second?.values ?? []);
+  // A band from its high row (top) to its low row (bottom) in each column.
+  const bandTop = rowsOf(chart.band?.high ?? []);
+  const bandBottom = rowsOf(chart.band?.low ?? []);
+  const inBand = (c: number, r: number) => bandTop[c] !== undefined && bandTop[c]! >= 0 && bandBottom[c]! >= 0 && r >= bandTop[c]! && r <= bandBottom[c]!;
 
   const lines = [chart.title];
   rows.forEach((_, r) => {
@@ -103,8 +110,9 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
       for (let x = 0; x < columnWidth; x++) {
         const first = x === centre && markerRows[c] === r;
         const second = !first && x === centre && secondRows[c] === r;
-        const kind = first || second ? 'point' : r === referenceRow ? 'reference' : 'blank';
-        const char = first ? MARKER : second ? SECOND : kind === 'reference' ? DASH : ' ';
+        const band = !first && !second && x === centre && inBand(c, r);
+        const kind = first || second || band ? 'point' : r === referenceRow ? 'reference' : 'blank';
+        const char = first ? MARKER : second ? SECOND : band ? BAND : kind === 'reference' ? DASH : ' ';
         const last = runs[runs.length - 1];
         if (last?.kind === kind) last.text += char;
         else runs.push({ kind, text: char });
@@ -129,6 +137,7 @@ export function renderChart(chart: LineChart, options: { width?: number; style?:
   lines.push(`${' '.repeat(labelWidth + 2)}${xLine.join('')}`.trimEnd());
   const legend = [`${style.point(MARKER)} ${chart.valueLabel}`];
   if (chart.second !== undefined) legend.push(`${style.point(SECOND)} ${chart.second.label}`);
+  if (chart.band !== undefined) legend.push(`${style.point(BAND)} ${chart.band.label}`);
   if (chart.reference !== null) legend.push(`${style.reference(DASH.repeat(2))} ${chart.reference.label}`);
   lines.push(`${' '.repeat(labelWidth + 2)}${legend.join('   ')}`);
   return lines;

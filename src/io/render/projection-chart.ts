@@ -16,6 +16,16 @@ export function projectionChartBlocks(run: ProjectionRun): Block[] {
         values: run.years.map((y) => y.averageCaseload),
         valueLabel: 'after hires',
         second: { values: run.years.map((y) => y.averageCaseloadBeforeHires), label: 'before hires (after leavers)' },
+        // --ranges: where 8 runs in 10 put the caseload before hires.
+        ...(run.ranges
+          ? {
+              band: {
+                low: run.ranges.byYear.map((y) => y.metrics.average_caseload_before_hires?.p10 ?? null),
+                high: run.ranges.byYear.map((y) => y.metrics.average_caseload_before_hires?.p90 ?? null),
+                label: 'before hires, 10th to 90th percentile of the runs',
+              },
+            }
+          : {}),
         reference: { value: target, label: `target ${count(target)}` },
         format: (v) => count(v),
         minSpan: Math.max(1, target * 0.25),
