@@ -43,6 +43,7 @@ export function runCompare(
               oneOffCost: plan.cost.oneOff,
               additionalCost: outcome.kind === 'projection' ? outcome.run.totals.additionalCost : null,
               targetMetYear: outcome.kind === 'projection' ? outcome.run.totals.targetMetYear : plan.shortage.short ? null : 0,
+              additionalCostRange: outcome.kind === 'projection' ? (outcome.run.ranges?.totalAdditionalCost ?? null) : null,
               optimised:
                 optimised === null
                   ? null

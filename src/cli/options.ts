@@ -60,11 +60,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     carriedBy: { formats: ['csv'], why: 'it picks one table for CSV; the other formats show every table' },
   },
   // Ranges (issue 16).
-  { flags: '--ranges', help: "run the projection many times with each year's growth and turnover drawn at random, and leavers drawn per group as a binomial count of people: the 10th, 50th and 90th percentiles beside the central figures", commands: ['plan', 'report'], needsYears: true },
-  { flags: '--runs <n>', help: 'with --ranges: how many runs (default 2000)', parse: value.atMost(value.wholeNumber, 1_000_000, 'a number of runs'), commands: ['plan', 'report'], needsYears: true },
-  { flags: '--seed <n>', help: 'with --ranges: the random seed (default 1, so the same inputs give the same ranges)', parse: value.wholeNumber, commands: ['plan', 'report'], needsYears: true },
-  { flags: '--growth-sd <pp>', help: "with --ranges: the spread (standard deviation) of each year's growth in open cases, in percentage points: 2 or 2%", parse: value.percentagePoints, commands: ['plan', 'report'], needsYears: true },
-  { flags: '--turnover-sd <pp>', help: "with --ranges: the spread of each group's yearly turnover, in percentage points: 3 or 3%", parse: value.percentagePoints, commands: ['plan', 'report'], needsYears: true },
+  { flags: '--ranges', help: "run the projection many times with each year's growth and turnover drawn at random, and leavers drawn per group as a binomial count of people: the 10th, 50th and 90th percentiles beside the central figures", commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--runs <n>', help: 'with --ranges: how many runs (default 2000)', parse: value.atMost(value.wholeNumber, 1_000_000, 'a number of runs'), commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--seed <n>', help: 'with --ranges: the random seed (default 1, so the same inputs give the same ranges)', parse: value.wholeNumber, commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--growth-sd <pp>', help: "with --ranges: the spread (standard deviation) of each year's growth in open cases, in percentage points: 2 or 2%", parse: value.percentagePoints, commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--turnover-sd <pp>', help: "with --ranges: the spread of each group's yearly turnover, in percentage points: 3 or 3%", parse: value.percentagePoints, commands: ['plan', 'compare', 'report'], needsYears: true },
   // The optimiser (issue 13).
   { flags: '--optimise', help: 'choose every year\'s hires together for the least total cost (as caseplan optimise), and compare with the year-by-year rule', commands: ['compare', 'report'], needsYears: true },
   { flags: '--discount-rate <rate>', help: "weigh year k's costs by (1 + r)^-k: 0.035 or 3.5% (HM Treasury's Green Book rate); default 0, cash", parse: (t: string) => value.fraction(t, { max: 1 }), commands: OPTIMISING, needsYears: true },

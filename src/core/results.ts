@@ -97,6 +97,8 @@ export interface Scenario {
     additionalCost: Money | null;
     /** The first year from which permanent staff meet the target and mix (year 0 for a plan that is not short); null when never. */
     targetMetYear: number | null;
+    /** With --ranges: the 10th, 50th and 90th percentile of the additional cost over the horizon. */
+    additionalCostRange?: { p10: number; p50: number; p90: number } | null;
     /** With compare --optimise: the optimised plan's status and what it saves against the rule (null: the rule cannot reach it). */
     optimised: { status: 'optimal' | 'time_limit'; ruleAdditionalCost: Money | null; saving: Money | null; savingCash: Money | null } | null;
   } | null;

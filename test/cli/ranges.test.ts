@@ -79,4 +79,11 @@ describe('plan --ranges', () => {
     expect(out.ranges.sources.growth).toContain(`${+(sd * 100).toFixed(4)} percentage points a year`);
     expect(out.ranges.sources.growth).toContain('the spread of 4 yearly changes in cases received');
   });
+
+  it('compare --ranges: each scenario\'s additional cost range, as a separate plan --ranges gives it', () => {
+    const common = ['--years', '3', '--growth', '4%', '--turnover', '15%', '--ranges', '--runs', '100', '--growth-sd', '2', '--staff', 'fixtures/staff.csv', '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-09-30', '-q', '--format', 'json'];
+    const rows = json(caseplan(['compare', '--target', '17,19', ...common])).scenarios;
+    const single = json(caseplan(['plan', '--target', '17', ...common])).ranges.total_additional_cost;
+    expect([rows[0].additional_cost_p10, rows[0].additional_cost_p50, rows[0].additional_cost_p90]).toEqual([single.p10, single.p50, single.p90]);
+  });
 });

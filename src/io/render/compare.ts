@@ -1,7 +1,7 @@
 // `compare` output: one row per scenario, in every format from the same values.
 import type { Comparison, Scenario } from '../../core/results.js';
 import { rateItem, rateJson } from './projection.js';
-import { formatPounds, toPounds, type Money } from '../../core/money.js';
+import { formatPounds, pounds, toPounds, type Money } from '../../core/money.js';
 import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
@@ -26,6 +26,16 @@ function optimisedValues(s: Scenario): CsvValue[] {
   const money = (m: Money | null) => (m === null ? null : toPounds(m));
   return o === null ? [null, null, null, null] : [o.status, money(o.ruleAdditionalCost), money(o.saving), money(o.savingCash)];
 }
+
+// compare --ranges, at the end: the additional cost's 10th, 50th and 90th percentile.
+const RANGE_COLUMNS = columns(['additional_cost_p10', 'Additional cost p10', 'money'], ['additional_cost_p50', 'Additional cost p50', 'money'], ['additional_cost_p90', 'Additional cost p90', 'money']);
+
+function rangeValues(s: Scenario): CsvValue[] {
+  const r = s.result?.additionalCostRange ?? null;
+  return r === null ? [null, null, null] : [r.p10, r.p50, r.p90];
+}
+
+const hasRanges = (scenarios: readonly Scenario[]) => scenarios.some((s) => s.result?.additionalCostRange != null);
 
 function values(s: Scenario, optimised: boolean): CsvValue[] {
   const r = s.result;
@@ -52,8 +62,8 @@ export function scenariosTable({ scenarios, rates, optimised, published }: Compa
   return {
     name: 'scenarios',
     title: 'Scenarios',
-    columns: optimised ? [...SCENARIO_COLUMNS, ...OPTIMISED_COLUMNS] : SCENARIO_COLUMNS,
-    rows: scenarios.map((s) => values(s, optimised)),
+    columns: [...SCENARIO_COLUMNS, ...(optimised ? OPTIMISED_COLUMNS : []), ...(hasRanges(scenarios) ? RANGE_COLUMNS : [])],
+    rows: scenarios.map((s) => [...values(s, optimised), ...(hasRanges(scenarios) ? rangeValues(s) : [])]),
     total: null,
     notes: [...(rates === null ? [] : rateItems(rates)), ...(published ? [`From published figures: ${published.label}.`, ...published.assumptions] : [])],
   };
@@ -99,15 +109,18 @@ export function compareBlocks({ scenarios, rates, optimised, published }: Compar
   if (years !== null) head.push(`Additional cost, years 0-${years}`);
   if (limited) head.push('Target met from year');
   if (optimised) head.push('Saving against the rule');
+  const ranged = hasRanges(scenarios);
+  if (ranged) head.push('Additional cost, 10th to 90th percentile');
   const rows = scenarios.map((s) => {
     const r = s.result;
     const mix = s.mix === null ? '—' : rate(s.mix);
     const limit = limited ? [s.maxHires === null ? 'none' : count(s.maxHires)] : [];
-    if (r === null) return [count(s.target), mix, ...limit, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : []), ...(limited ? [''] : []), ...(optimised ? [''] : [])];
+    if (r === null) return [count(s.target), mix, ...limit, { text: 'unreachable (see below)', emphasis: 'warn' as const }, '', '', ...(years !== null ? [''] : []), ...(limited ? [''] : []), ...(optimised ? [''] : []), ...(ranged ? [''] : [])];
     const row = [count(s.target), mix, ...limit, `${r.hires.experienced} / ${r.hires.earlyCareer} / ${r.hires.teamManager}`, formatPounds(r.annualCost), formatPounds(r.oneOffCost)];
     if (years !== null) row.push(r.additionalCost === null ? '' : formatPounds(r.additionalCost));
     if (limited) row.push(r.targetMetYear === null ? 'not met' : String(r.targetMetYear));
     if (optimised && r.optimised !== null) row.push(`${r.optimised.saving === null ? 'the rule cannot reach it' : formatPounds(r.optimised.saving)}${r.optimised.status === 'optimal' ? '' : ' (time limit)'}`);
+    if (ranged) row.push(r.additionalCostRange == null ? '' : `${formatPounds(pounds(r.additionalCostRange.p10), { pence: false })} to ${formatPounds(pounds(r.additionalCostRange.p90), { pence: false })}`);
     return row;
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];
