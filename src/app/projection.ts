@@ -35,7 +35,7 @@ export interface ProjectionOptions extends PlanOptions {
    */
   decide?: (input: ProjectionInput) => FixedYear[];
   /** --ranges: runs, seed and the spread of growth and turnover (fractions a year). */
-  ranges?: { runs: number; seed: number; growthSd: number | null; turnoverSd: number | null };
+  ranges?: { runs: number; seed: number; growthSd: number | null; turnoverSd: number | null; binomial?: boolean };
 }
 
 /** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
@@ -199,11 +199,15 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     const source = (flag: number | null, derived: { value: number | null; note: string }, flagName: string, what: string) =>
       flag !== null ? `${flagName}: ${pp(flag)} ${what}` : derived.value !== null ? `${pp(derived.value)} ${what} (${derived.note})` : `not varied: no ${flagName}, and it cannot be derived (${derived.note})`;
     ranges = {
-      ...simulate(mainInput, projection.years, { growthSd, turnoverSd, binomial: true }, spread.runs, spread.seed),
+      ...simulate(mainInput, projection.years, { growthSd, turnoverSd, binomial: spread.binomial !== false }, spread.runs, spread.seed),
       sources: {
         growth: source(spread.growthSd, derivedGrowth, '--growth-sd', `around ${+(growth.value.toNumber() * 100).toFixed(4)}%`),
         turnover: source(spread.turnoverSd, derivedTurnover, '--turnover-sd', "around each group's rate"),
-        leavers: "each year's leavers drawn per group as a binomial count of the group's people (its FTE, rounded) at that year's rate",
+        leavers:
+          spread.binomial === false
+            ? "each year's leavers at the drawn rate times the group's FTE (--no-binomial)"
+            : "each year's leavers drawn per group as a binomial count of the group's people (its FTE, rounded) at that year's rate. Whole people leave and are replaced whole, where the central projection takes fractional leavers and rounds each replacement up, so the runs' median can sit a little below it; --no-binomial draws rates only",
+        wide: [growthSd, turnoverSd].some((sd) => sd > 0.2) ? `a spread over 20 percentage points a year draws rates against their bounds (turnover 0% to 100%, open cases not below 0): read the range with care` : null,
       },
     };
   }

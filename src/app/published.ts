@@ -7,7 +7,7 @@ import type { Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { exact, ZERO, type Exact } from '../core/exact.js';
 import { areaYear, findCouncil, isPublished, latestYear, type AreaYear, type Council, type PublishedData } from '../core/published.js';
-import { sampleSd, type Rate } from '../core/rates.js';
+import { lessChance, sampleSd, type Rate } from '../core/rates.js';
 import type { StaffMember } from '../core/workforce.js';
 import { UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
@@ -114,13 +114,28 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
         ? null
         : { value: ZERO, source: 'default', note: `no --growth, and ${growthGap}: demand held flat` };
   // The spread of the council's own published series up to the year (issue 16, --ranges).
-  const series = data.rows.filter((r) => r.type === row.type && r.code === row.code && r.year <= year).sort((a, b) => a.year - b.year);
-  const turnovers = series.map((r) => r.values.turnover_rate_fte).filter(isPublished).map((v) => v / 100);
-  const caseCounts = series.map((r) => r.values.cases);
-  const changes = caseCounts.slice(1).flatMap((c, i) => (isPublished(c) && isPublished(caseCounts[i]!) && (caseCounts[i] as number) > 0 ? [c / (caseCounts[i] as number) - 1] : []));
+  // The last five years to --year, published years only (a break further back, such as a change of
+  // recording, does not dominate); the years used are named.
+  const series = data.rows.filter((r) => r.type === row.type && r.code === row.code && r.year <= year && r.year > year - 5).sort((a, b) => a.year - b.year);
+  const turnoverYears = series.filter((r) => isPublished(r.values.turnover_rate_fte));
+  const turnovers = turnoverYears.map((r) => (r.values.turnover_rate_fte as number) / 100);
+  const changeYears = series.slice(1).filter((r, i) => isPublished(r.values.cases) && isPublished(series[i]!.values.cases) && r.year === series[i]!.year + 1 && (series[i]!.values.cases as number) > 0);
+  const changes = changeYears.map((r) => (r.values.cases as number) / (series.find((s) => s.year === r.year - 1)!.values.cases as number) - 1);
+  const inPost = isPublished(row.values.inpost_fte) ? row.values.inpost_fte : caseHolders;
+  const years = (rows: { year: number }[]) => rows.map((r) => r.year).join(', ');
+  const turnoverSd = turnovers.length >= 3 ? sampleSd(turnovers) : null;
   const spreads = {
-    turnover: turnovers.length >= 3 ? { value: sampleSd(turnovers), note: `the spread of ${council.name}'s published FTE turnover, ${turnovers.length} years to ${year}` } : { value: null, note: `fewer than three years of ${council.name}'s turnover published` },
-    growth: changes.length >= 3 ? { value: sampleSd(changes), note: `the spread of the yearly change in ${council.name}'s published cases, ${changes.length} years to ${year}` } : { value: null, note: `fewer than three yearly changes in ${council.name}'s published cases` },
+    turnover:
+      turnoverSd !== null
+        ? {
+            value: lessChance(turnoverSd, turnovers.reduce((a, b) => a + b, 0) / turnovers.length, inPost),
+            note: `the spread of ${council.name}'s published FTE turnover in ${years(turnoverYears)}, ${+(turnoverSd * 100).toFixed(2)} points, less the chance variation of ${Math.round(inPost)} people, which the binomial draw of leavers adds back`,
+          }
+        : { value: null, note: `fewer than three of ${council.name}'s last five years of turnover published` },
+    growth:
+      changes.length >= 3
+        ? { value: sampleSd(changes), note: `the spread of the yearly change in ${council.name}'s published cases to ${years(changeYears)}` }
+        : { value: null, note: `fewer than three yearly changes in ${council.name}'s published cases over the last five years` },
   };
   const assumptions = [
     `figures published by the Department for Education for ${council.name} (${council.code}, ${council.newCode}) at 30 September ${year}: ${caseHolders} case holders FTE, ${cases} cases, agency rate ${isPublished(agencyFigure) ? percent(agencyFigure) : `not published ("${agencyFigure.suppressed}"): none assumed`}`,

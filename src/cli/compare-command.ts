@@ -67,6 +67,7 @@ export async function compareCommand(flags: CompareFlags, terminal: Terminal): P
   const paths = inputPaths(flags);
   const inputs = await planningInputs({ ...flags, target: flags.target[0]!, mix: flags.mix?.[0], maxHires: undefined }, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, base, paths.config)], flags.quiet === true);
+  if (flags.optimise === true && flags.ranges === true) throw new UsageError("--ranges draws futures the year-by-year plan answers; the optimiser's hires are chosen for one future: leave out --optimise or --ranges");
   const settings = optimiseSettings({ ...flags, target: flags.target[0]!, mix: undefined, maxHires: undefined }, 'compare');
   let optimiser: Parameters<typeof runCompare>[5] = null;
   if (settings !== null) {

@@ -61,8 +61,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   // Ranges (issue 16).
   { flags: '--ranges', help: "run the projection many times with each year's growth and turnover drawn at random, and leavers drawn per group as a binomial count of people: the 10th, 50th and 90th percentiles beside the central figures", commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--no-binomial', help: "with --ranges: leavers at the drawn rate times the FTE, not a whole number of people (with --growth-sd 0 --turnover-sd 0 every run is then the central projection)", commands: ['plan', 'compare', 'report'], needsYears: true },
   { flags: '--runs <n>', help: 'with --ranges: how many runs (default 2000)', parse: value.atMost(value.wholeNumber, 1_000_000, 'a number of runs'), commands: ['plan', 'compare', 'report'], needsYears: true },
-  { flags: '--seed <n>', help: 'with --ranges: the random seed (default 1, so the same inputs give the same ranges)', parse: value.wholeNumber, commands: ['plan', 'compare', 'report'], needsYears: true },
+  { flags: '--seed <n>', help: 'with --ranges: the random seed (default 1, so the same inputs give the same ranges)', parse: value.atMost(value.wholeNumber, 4_294_967_295, 'a seed'), commands: ['plan', 'compare', 'report'], needsYears: true },
   { flags: '--growth-sd <pp>', help: "with --ranges: the spread (standard deviation) of each year's growth in open cases, in percentage points: 2 or 2%", parse: value.percentagePoints, commands: ['plan', 'compare', 'report'], needsYears: true },
   { flags: '--turnover-sd <pp>', help: "with --ranges: the spread of each group's yearly turnover, in percentage points: 3 or 3%", parse: value.percentagePoints, commands: ['plan', 'compare', 'report'], needsYears: true },
   // The optimiser (issue 13).

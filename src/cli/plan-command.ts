@@ -102,6 +102,8 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
   retention?: { group: 'experienced' | 'early_career' | 'team_manager'; annualPayment: number; turnover: number; fromYear: number }[];
   bom?: boolean;
   ranges?: boolean;
+  /** --no-binomial sets it false; commander leaves it true otherwise. */
+  binomial?: boolean;
   runs?: number;
   seed?: number;
   growthSd?: number;
@@ -111,12 +113,19 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
 /** Projection flags mean nothing without --years: say so rather than ignore them. */
 function checkProjectionFlags(flags: PlanFlags): void {
   if (flags.years === undefined) {
-    const given = projectionOnly().filter((spec) => (flags as unknown as Record<string, unknown>)[keyOf(spec)] !== undefined).map((spec) => spec.flags.split(' ')[0]!);
+    // A --no-x flag's option is true unless given (commander's default): only false means it was given.
+    const given = projectionOnly()
+      .filter((spec) => {
+        const v = (flags as unknown as Record<string, unknown>)[keyOf(spec)];
+        return spec.flags.startsWith('--no-') ? v === false : v !== undefined;
+      })
+      .map((spec) => spec.flags.split(' ')[0]!);
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --years N (the projection)`);
     return;
   }
   if (flags.mixBy !== undefined && flags.mix === undefined) throw new UsageError('--mix-by needs --mix');
   const rangeFlags = (['runs', 'seed', 'growthSd', 'turnoverSd'] as const).filter((k) => flags[k] !== undefined);
+  if (flags.binomial === false && flags.ranges !== true) throw new UsageError('--no-binomial is for --ranges: add --ranges');
   if (flags.ranges !== true && rangeFlags.length > 0) {
     const names = rangeFlags.map((k) => ({ runs: '--runs', seed: '--seed', growthSd: '--growth-sd', turnoverSd: '--turnover-sd' })[k]);
     throw new UsageError(`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} for --ranges: add --ranges`);
@@ -169,7 +178,7 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
             },
             agencyCover: flags.agencyCover === true,
             retention: flags.retention ?? [],
-            ...(flags.ranges === true ? { ranges: { runs: flags.runs ?? 2000, seed: flags.seed ?? 1, growthSd: flags.growthSd ?? null, turnoverSd: flags.turnoverSd ?? null } } : {}),
+            ...(flags.ranges === true ? { ranges: { runs: flags.runs ?? 2000, seed: flags.seed ?? 1, growthSd: flags.growthSd ?? null, turnoverSd: flags.turnoverSd ?? null, binomial: flags.binomial !== false } } : {}),
           },
   };
 }

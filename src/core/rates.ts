@@ -83,6 +83,14 @@ export interface DerivedSpread {
   note: string;
 }
 
+/**
+ * A spread of observed turnover less the chance variation a group of `people` shows on its own (the
+ * binomial draw adds that back): sqrt(max(0, sd^2 - mean(1 - mean) / people)).
+ */
+export function lessChance(sd: number, mean: number, people: number): number {
+  return people <= 0 ? sd : Math.sqrt(Math.max(0, sd ** 2 - (mean * (1 - mean)) / people));
+}
+
 /** The sample standard deviation of a list (n - 1 in the denominator). */
 export function sampleSd(values: readonly number[]): number {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
@@ -97,10 +105,15 @@ export function sampleSd(values: readonly number[]): number {
  */
 export function deriveTurnoverSpread(staff: readonly StaffMember[], file: string, hasLeaveDates: boolean, asOf: Day): DerivedSpread {
   if (!hasLeaveDates) return { value: null, note: `${file} has no leave_date column` };
+  // Only the years the file covers whole: its earliest leave date no later than a month into the year.
+  const dates = staff.flatMap((p) => (p.leaveDate === null ? [] : [p.leaveDate]));
+  const earliest = dates.length === 0 ? null : dates.reduce((a, b) => (a < b ? a : b));
   const rates: number[] = [];
+  const sizes: number[] = [];
   for (let j = 0; j < 10; j++) {
     const end = addMonths(asOf, -12 * j);
     const start = addMonths(end, -12);
+    if (earliest === null || earliest > addMonths(start, 1)) break;
     let leavers = 0;
     let inPost = 0;
     for (const person of staff) {
@@ -109,11 +122,18 @@ export function deriveTurnoverSpread(staff: readonly StaffMember[], file: string
       if (person.leaveDate !== null && person.leaveDate > start && person.leaveDate <= end) leavers += fte;
       if (standingOf(person, end).inPost) inPost += fte;
     }
-    if (leavers === 0 || inPost === 0) break;
+    if (inPost === 0) break;
     rates.push(leavers / inPost);
+    sizes.push(inPost);
   }
-  if (rates.length < 3) return { value: null, note: `${file}'s leave dates give ${rates.length} year${rates.length === 1 ? '' : 's'} of leavers, fewer than the three a spread needs` };
-  return { value: sampleSd(rates), note: `derived from ${file}: the spread of ${rates.length} years' turnover (${rates.map((r) => `${+(r * 100).toFixed(1)}%`).join(', ')}, latest first)` };
+  if (rates.length < 3) return { value: null, note: `${file}'s leave dates cover ${rates.length} whole year${rates.length === 1 ? '' : 's'}, fewer than the three a spread needs` };
+  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+  const people = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+  const observed = sampleSd(rates);
+  return {
+    value: lessChance(observed, mean, people),
+    note: `derived from ${file}: the spread of ${rates.length} years' turnover (${rates.map((r) => `${+(r * 100).toFixed(1)}%`).join(', ')}, latest first), ${+(observed * 100).toFixed(2)} points, less the chance variation of about ${Math.round(people)} people, which the binomial draw of leavers adds back`,
+  };
 }
 
 /**

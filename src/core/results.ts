@@ -35,7 +35,7 @@ export interface RetentionReport {
 export interface ProjectionRun extends PlanRun {
   retention: RetentionReport | null;
   /** With --ranges (issue 16): percentiles over many drawn futures, and where their spread came from. */
-  ranges?: (Ranges & { sources: { growth: string; turnover: string; leavers: string } }) | null;
+  ranges?: (Ranges & { sources: { growth: string; turnover: string; leavers: string; wide: string | null } }) | null;
   years: ProjectionYear[];
   totals: ProjectionTotals;
   /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */

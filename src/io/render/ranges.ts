@@ -54,7 +54,7 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
     { kind: 'paragraph', text: `Ranges: the median and, in brackets, the 10th to 90th percentile over ${count(r.runs)} runs (seed ${r.seed})`, emphasis: 'strong' },
     {
       kind: 'paragraph',
-      text: `Additional cost over the ${run.years.length} years: ${money(run.totals.additionalCost.toNumber())} in the central projection; 10 in 100 runs cost less than ${money(t.p10)} and 10 in 100 more than ${money(t.p90)} (median ${money(t.p50)}).`,
+      text: `Additional cost over years 0 to ${run.years.length - 1}: ${money(run.totals.additionalCost.toNumber())} in the central projection; 10 in 100 runs cost less than ${money(t.p10)} and 10 in 100 more than ${money(t.p90)} (median ${money(t.p50)}).`,
     },
     {
       kind: 'table',
@@ -62,6 +62,6 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
       align: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(limited ? ['right' as const] : [])],
       rows,
     },
-    { kind: 'list', items: [`growth: ${r.sources.growth}`, `turnover: ${r.sources.turnover}`, `leavers: ${r.sources.leavers}`] },
+    { kind: 'list', items: [`growth: ${r.sources.growth}`, `turnover: ${r.sources.turnover}`, `leavers: ${r.sources.leavers}`, ...(r.sources.wide === null ? [] : [r.sources.wide])] },
   ];
 }

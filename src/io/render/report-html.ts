@@ -19,6 +19,7 @@ import { bandChartSvg, barsAgainstLineSvg, compactPounds, lineChartSvg, stackedB
 import { seriesOf, type Benchmark, type PublishedData } from '../../core/published.js';
 import { benchmarkBlocks } from './benchmark.js';
 import { rangesBlocks } from './ranges.js';
+import { hasLimits } from '../../core/limits.js';
 
 export interface ReportSources {
   staff: string;
@@ -185,7 +186,7 @@ function rangesHtml(run: ProjectionRun): string {
     `<div class="charts">`,
     figure(
       fan('fan-caseload', "Caseload before each year's hires: how sure is it?", 'average_caseload_before_hires', run.years.map((y) => y.averageCaseloadBeforeHires), (v) => grouped(v, 1, 1)),
-      `${r.runs} runs: in 8 of 10 the caseload the year's hires must answer (after leavers and new demand) falls inside the shaded band; the hires bring it back to the target in every run.`,
+      `${r.runs} runs: in 8 of 10 the caseload the year's hires must answer (after leavers and new demand) falls inside the shaded band; ${hasLimits(run.market.limits) ? 'within the recruitment limits the hires do not always bring it back to the target (see the share of runs that meet it)' : 'the hires bring it back to the target in every run'}.`,
     ),
     figure(fan('fan-additional-cost', 'Additional cost each year: how sure is it?', 'additional_cost', run.years.map((y) => toPounds(y.additionalCost)), compactPounds), 'In 8 of 10 runs the year\'s additional cost falls inside the band; the line is the central projection the tables above show.'),
     `</div>`,
