@@ -42,6 +42,7 @@ export async function optimise(inputs: Inputs, options: ProjectionOptions, setti
 
 export async function optimiseCommand(flags: OptimiseFlags, terminal: Terminal): Promise<void> {
   refuseUncarriedOptions(flags, terminal, 'optimise');
+  if (flags.la === 'all') throw new UsageError('--la all plans every council: use plan --by la, or compare --la all; optimise takes one council');
   const asOf = planningDate(flags);
   const options = scenarioOptions(flags, asOf);
   const settings = optimiseSettings(flags, 'optimise')!;

@@ -70,6 +70,7 @@ export function planningDate(flags: PlanFlags): Day {
 /** The inputs: the files, or with --la the council's published figures. */
 export async function planningInputs(flags: PlanFlags, asOf: Day, terminal: Terminal): Promise<Inputs> {
   if (flags.la === undefined) return loadInputs(inputPaths(flags), asOf, progressOptions(terminal, flags.quiet === true));
+  if (flags.la === 'all') throw new UsageError('--la all plans every council: use plan --by la, or compare --la all; optimise and report take one council');
   const config = await readConfig(flags.config ?? null);
   return publishedInputs(readPublished(), flags.la, flags.year ?? null, flags.experiencedShare ?? null, flags.experienceYears, config).inputs;
 }

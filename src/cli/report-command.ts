@@ -39,6 +39,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
     if (path.trim() === '') throw new UsageError(`${flag} needs a file name to write the report to`);
   }
   if (files.length === 2 && files[0]!.path === files[1]!.path) throw new UsageError('--html and --xlsx name the same file: give each its own');
+  if (flags.la === 'all') throw new UsageError('--la all plans every council: use plan --by la, or compare --la all; report takes one council');
   const asOf = planningDate({ ...flags, format: 'table' });
   const options = scenarioOptions({ ...flags, format: 'table' }, asOf);
   const optimising = optimiseSettings({ ...flags, format: 'table' }, 'report');
