@@ -6,7 +6,7 @@
 import type { Config } from '../core/config.js';
 import { addYears, dayFromYmd, type Day } from '../core/dates.js';
 import { exact, ZERO, type Exact } from '../core/exact.js';
-import { areaYear, findCouncil, isPublished, latestYear, type AreaYear, type Council, type PublishedData } from '../core/published.js';
+import { areaYear, findCouncil, isPublished, latestYear, successorsOf, type AreaYear, type Council, type PublishedData } from '../core/published.js';
 import { lessChance, sampleSd, type Rate } from '../core/rates.js';
 import type { StaffMember } from '../core/workforce.js';
 import { UsageError } from '../errors.js';
@@ -36,7 +36,10 @@ export function publishedInputs(data: PublishedData, query: string, yearAsked: n
   if (!found.ok) throw new UsageError(found.message);
   const council = found.council;
   const row = areaYear(data, 'council', council.code, year);
-  if (row === null) throw new UsageError(`${council.name} (${council.code}) was not published in ${year}: it is published for ${council.years.join(', ')}`);
+  if (row === null) {
+    const successors = successorsOf(data, council, year);
+    throw new UsageError(`${council.name} (${council.code}) was not published in ${year}: it is published for ${council.years.join(', ')}${successors.length === 0 ? '' : `; in ${year}: ${successors.join(', ')}`}`);
+  }
   return areaInputs(data, row, experiencedShare, experienceYears, config);
 }
 

@@ -159,6 +159,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * Where a council not published in `year` went: the councils published that year whose name holds
+ * its name (Northamptonshire: "North Northamptonshire / West Northamptonshire"). Empty when none does.
+ */
+export function successorsOf(data: PublishedData, council: Council, year: number): string[] {
+  const name = council.name.toLowerCase();
+  return data.rows.filter((r) => r.type === 'council' && r.year === year && r.code !== council.code && r.name.toLowerCase().includes(name)).map((r) => `${r.name} (${r.code})`);
+}
+
 /** A row of one area in one year, or null when it was not published then. */
 export function areaYear(data: PublishedData, type: AreaType, code: string, year: number): AreaYear | null {
   return data.rows.find((r) => r.type === type && r.code === code && r.year === year) ?? null;

@@ -56,7 +56,7 @@ describe('caseplan benchmark', () => {
     // Northamptonshire split in 2021; the two new councils are published together.
     expect(json(caseplan(['benchmark', '--la', 'West Northamptonshire', '--format', 'json'])).council.old_la_code).toBe('940 / 941');
     const old = caseplan(['benchmark', '--la', 'Northamptonshire', '--year', '2025']);
-    expect(old.stdout).toContain('Northamptonshire (928) was not published in 2025: it is published for 2017, 2018, 2019, 2020.');
+    expect(old.stdout).toContain('Northamptonshire (928) was not published in 2025: it is published for 2017, 2018, 2019, 2020. In 2025: North Northamptonshire / West Northamptonshire (940 / 941).');
     expect(caseplan(['benchmark', '--la', '384', '--year', '2016']).stderr).toContain('the published figures run from 2017 to 2025');
   });
 

@@ -1,7 +1,7 @@
 // `caseplan benchmark` in every format from the same values (issue 14): the council beside its
 // statistical neighbours, its region and England in one year, and every year for the council, its
 // region and England. A figure not published is shown as the symbol published, never as 0.
-import { INDICATOR_LABEL, INDICATORS, isPublished, SUPPRESSION_MEANING, type AreaYear, type Benchmark, type Figure, type Indicator, type PublishedData, type Suppression } from '../../core/published.js';
+import { INDICATOR_LABEL, INDICATORS, isPublished, successorsOf, SUPPRESSION_MEANING, type AreaYear, type Benchmark, type Figure, type Indicator, type PublishedData, type Suppression } from '../../core/published.js';
 import type { CsvValue } from './csv.js';
 import { columns, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
@@ -97,6 +97,7 @@ const SHORT: Record<Indicator, string> = {
 
 export function benchmarkBlocks(data: PublishedData, b: Benchmark): Block[] {
   const c = b.council;
+  const successors = b.published ? [] : successorsOf(data, c, b.year);
   const stat = (v: number | null) => (v === null ? '—' : grouped(v, 0, 1));
   const yours = b.yours;
   const signed = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${grouped(v, 0, 1)}`);
@@ -126,7 +127,7 @@ export function benchmarkBlocks(data: PublishedData, b: Benchmark): Block[] {
   const missing = b.byYear.filter((y) => y.council === null).map((y) => y.year);
   return [
     { kind: 'heading', text: titleOf(b) },
-    ...(b.published ? [] : [{ kind: 'paragraph' as const, text: `${c.name} (${c.code}) was not published in ${b.year}: it is published for ${c.years.join(', ')}.`, emphasis: 'warn' as const }]),
+    ...(b.published ? [] : [{ kind: 'paragraph' as const, text: `${c.name} (${c.code}) was not published in ${b.year}: it is published for ${c.years.join(', ')}.${successors.length === 0 ? '' : ` In ${b.year}: ${successors.join(', ')}.`}`, emphasis: 'warn' as const }]),
     side,
     {
       kind: 'paragraph',
