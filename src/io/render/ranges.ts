@@ -45,7 +45,9 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
     band(y.metrics.average_caseload, caseload),
     band(y.metrics.hires_early_career, (v) => count(v)),
     band(y.metrics.hires_experienced, (v) => count(v)),
+    band(y.metrics.hires_team_manager, (v) => count(v)),
     band(y.metrics.leavers_fte, (v) => fte(v)),
+    ...(run.market.agencyCover ? [band(y.metrics.agency_cover_fte, (v) => fte(v))] : []),
     band(y.metrics.additional_cost, money),
     ...(limited ? [`${Math.round((r.targetMetProbability[k]?.probability ?? 0) * 100)}%`] : []),
   ]);
@@ -58,8 +60,8 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
     },
     {
       kind: 'table',
-      head: ['Year', 'Open cases', 'Caseload before hires', 'Caseload after', 'Early-career hires', 'Experienced hires', 'Leavers FTE', 'Additional cost', ...(limited ? ['Target met (share of runs)'] : [])],
-      align: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(limited ? ['right' as const] : [])],
+      head: ['Year', 'Open cases', 'Caseload before hires', 'Caseload after', 'Early-career hires', 'Experienced hires', 'Team manager hires', 'Leavers FTE', ...(run.market.agencyCover ? ['Agency cover FTE'] : []), 'Additional cost', ...(limited ? ['Target met (share of runs)'] : [])],
+      align: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(run.market.agencyCover ? ['right' as const] : []), 'right', ...(limited ? ['right' as const] : [])],
       rows,
     },
     { kind: 'list', items: [`growth: ${r.sources.growth}`, `turnover: ${r.sources.turnover}`, `leavers: ${r.sources.leavers}`, ...(r.sources.wide === null ? [] : [r.sources.wide])] },
