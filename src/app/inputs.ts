@@ -48,6 +48,8 @@ export interface Inputs {
     growth: Rate | null;
     turnover: Rate | null;
     agencyShare: Rate | null;
+    /** No --experienced-share: every case holder counted as experienced. */
+    experienceAssumed?: boolean;
     /** The spread of the council's published series (--ranges). */
     spreads: { growth: { value: number | null; note: string }; turnover: { value: number | null; note: string } };
   };

@@ -169,6 +169,7 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
       growth,
       turnover,
       spreads,
+      ...(experiencedShare === null ? { experienceAssumed: true } : {}),
       agencyShare: isPublished(agencyFigure)
         ? { value: exact(agencyFigure).div(100), source: 'published', note: `${council.name}'s published agency rate (FTE) at 30 September ${year}, applied to its case holders` }
         : { value: ZERO, source: 'default', note: `${council.name}'s agency rate was not published ("${agencyFigure.suppressed}"): none assumed` },

@@ -10,7 +10,7 @@ import type { Group, WorkforceCounts } from './workforce.js';
 
 export type DemandSource =
   | { kind: 'flag' }
-  | { kind: 'published'; label: string; assumptions: string[] }
+  | { kind: 'published'; label: string; assumptions: string[]; /** --experienced-share not given: every case holder counted as experienced. */ experienceAssumed?: boolean }
   | { kind: 'referrals'; file: string; rows: number }
   | { kind: 'staff'; file: string };
 
@@ -30,7 +30,7 @@ export interface Demand {
 export function chooseDemand(options: {
   casesFlag: number | null;
   /** Published cases (--la): used unless --cases is given. */
-  published?: { cases: number; label: string; assumptions: string[] } | null;
+  published?: { cases: number; label: string; assumptions: string[]; experienceAssumed?: boolean } | null;
   referrals: { file: string; rows: number; openCases: number } | null;
   staffFile: string;
   allocatedCases: number | null;
@@ -43,7 +43,10 @@ export function chooseDemand(options: {
     source,
   });
   if (casesFlag !== null) return withAllocation(casesFlag, { kind: 'flag' });
-  if (options.published) return withAllocation(options.published.cases, { kind: 'published', label: options.published.label, assumptions: options.published.assumptions });
+  if (options.published) {
+    const { cases, label, assumptions, experienceAssumed } = options.published;
+    return withAllocation(cases, { kind: 'published', label, assumptions, ...(experienceAssumed ? { experienceAssumed } : {}) });
+  }
   if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows });
   if (allocatedCases !== null) {
     return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile } };

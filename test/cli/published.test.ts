@@ -20,6 +20,8 @@ describe('plan --la', () => {
     const text = caseplan(['plan', '--la', '384', '--year', '2018', '--target', '19']).stdout;
     expect(text).toContain('the cases published for Wakefield (384) at 30 September 2018');
     expect(text).toContain('team managers in post are not published: assumed ⌈164.7 / 7⌉ = 24');
+    // Without --experienced-share the split is an assumption, not a figure: the table says so.
+    expect(text).toMatch(/Experienced share\s+│\s+not published\s+│\s+not published/);
   });
 
   it("the projection's defaults are the council's published turnover and its cases' average yearly change over three years", () => {

@@ -130,7 +130,10 @@ export function planSections(plan: Plan): PlanSections {
         ['Case-holding FTE', fte(current.caseHoldingFte), fte(after.caseHoldingFte)],
         ['  experienced', fte(current.experiencedFte), fte(after.experiencedFte)],
         ['  early career', fte(current.earlyCareerFte), fte(after.earlyCareerFte)],
-        ['Experienced share', share(current.experiencedShare), share(after.experiencedShare)],
+        // From published figures without --experienced-share the split is assumed, not known: say so.
+        plan.demand.source.kind === 'published' && plan.demand.source.experienceAssumed === true
+          ? ['Experienced share', 'not published', 'not published']
+          : ['Experienced share', share(current.experiencedShare), share(after.experiencedShare)],
         ['Team manager FTE', fte(current.teamManagerFte), fte(after.teamManagerFte)],
         ['Agency FTE', fte(current.agencyFte), ''],
         ['Open cases', count(demand.openCases), count(demand.openCases)],
