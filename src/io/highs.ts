@@ -85,8 +85,8 @@ export async function highsSolver(): Promise<MilpSolver> {
       const gap = Number(model.info.get('mip_gap'));
       return Number.isFinite(gap) ? Math.max(0, gap) : null;
     };
-    const start = (values: ReadonlyMap<string, number> | Float64Array) => {
-      if (values instanceof Float64Array) return model.setSolution({ colValue: values });
+    // The starting plan, by column name (columns HiGHS dropped as unused are skipped).
+    const start = (values: ReadonlyMap<string, number>) => {
       const entries = [...values].map(([name, value]) => [model.getColByName(name), value] as const).filter(([index]) => index >= 0);
       return model.setSolution({ indices: Int32Array.from(entries.map(([i]) => i)), values: Float64Array.from(entries.map(([, v]) => v)) });
     };
