@@ -7,6 +7,7 @@ import { normaliseName } from '../core/config.js';
 import { readConfig } from '../io/config-file.js';
 import { nearest } from '../io/nearest.js';
 import { readReferrals, REFERRAL_COLUMNS, type ReferralsFile } from '../io/referrals-file.js';
+import type { AnnexAFile } from '../io/annex-a-file.js';
 import { openSource, type ChunkSource } from '../io/source.js';
 import { readStaff, STAFF_COLUMNS, type StaffFile } from '../io/staff-file.js';
 
@@ -14,6 +15,8 @@ export interface InputPaths {
   /** One or more staff files (an HR list and an agency supplier's list), read as one. */
   staff: readonly string[];
   referrals: string | null;
+  /** Ofsted's Annex A workbook or lists (issue 15): the open cases, by type and team, instead of the referrals'. */
+  annexA?: readonly string[];
   config: string | null;
   delimiter?: string | undefined;
   /** Open cases given on the command line (--cases): gaps in the caseload column are then moot. */
@@ -39,6 +42,8 @@ export interface Inputs {
   config: Config;
   staff: StaffFile;
   referrals: ReferralsFile | null;
+  /** --annex-a: the open cases by type and team; the referrals, when given too, give growth only. */
+  annexA: AnnexAFile | null;
   warnings: string[];
   /** Planning from published figures (--la): the open cases and what was assumed (app/published.ts). */
   published?: {
@@ -56,7 +61,7 @@ export interface Inputs {
 }
 
 export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {
-  if ([...paths.staff, paths.referrals].filter((path) => path === '-').length > 1) {
+  if ([...paths.staff, paths.referrals, ...(paths.annexA ?? [])].filter((path) => path === '-').length > 1) {
     throw new UsageError('only one input can be read from stdin ("-"): give the staff or the referrals file as a path');
   }
   const config = await readConfig(paths.config);
@@ -92,11 +97,14 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
     referralsPath === null
       ? null
       : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
+  const annexPaths = paths.annexA ?? [];
+  const annexA =
+    annexPaths.length === 0 ? null : await attempt(async () => (await import('../io/annex-a-file.js')).readAnnexA(annexPaths, asOf));
   const staffRead = staffFiles.filter((file): file is StaffFile => file !== null);
   const shared = sharedIds(staffRead);
   problems.push(...shared.slice(0, MAX_PROBLEMS_SHOWN));
   total += shared.length;
-  if (problems.length > 0 || staffRead.length < staffFiles.length) throw new InputError(problems, total, notes);
+  if (problems.length > 0 || staffRead.length < staffFiles.length || (annexPaths.length > 0 && annexA === null)) throw new InputError(problems, total, notes);
   const staff = combineStaff(staffRead);
   const aliasProblems = unusedColumnAliases(config, paths.config ?? 'config', staff, referrals);
   if (aliasProblems.length > 0) throw new InputError(aliasProblems);
@@ -111,18 +119,32 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
     ...(referrals !== null && referrals.info.columns.has('outcome')
       ? unused('outcome_aliases', config.outcome_aliases, referrals.aliasesUsed.outcome, referrals.name, 'outcome')
       : []),
+    ...(referrals !== null && referrals.info.columns.has('case_type')
+      ? unused('case_type_aliases', config.case_type_aliases, referrals.aliasesUsed.caseType, referrals.name, 'case_type')
+      : []),
+    ...caseSettingWarnings(config, configName, referrals, annexA),
   ];
   return {
     config,
     staff,
     referrals,
-    warnings: [...staff.warnings, ...(paths.openCasesGiven === true ? [] : staff.allocationWarnings), ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
+    annexA,
+    warnings: [...(annexA?.warnings ?? []), ...staff.warnings, ...(paths.openCasesGiven === true ? [] : staff.allocationWarnings), ...(referrals?.warnings ?? []), ...crossCheck(staff, referrals, asOf), ...aliasWarnings],
   };
 }
 
 /** The files a command reads, which its output must never overwrite. */
 export function inputFiles(paths: InputPaths): (string | null)[] {
-  return [...paths.staff, paths.referrals, paths.config];
+  return [...paths.staff, paths.referrals, ...(paths.annexA ?? []), paths.config];
+}
+
+/** Case weights or type aliases with no case types to apply them to change nothing: said. */
+function caseSettingWarnings(config: Config, configName: string, referrals: ReferralsFile | null, annexA: AnnexAFile | null): string[] {
+  const typed = annexA !== null || (referrals !== null && referrals.info.columns.has('case_type'));
+  if (typed) return [];
+  const given = ['case_weights', 'case_type_aliases'].filter((key) => config.given.includes(key));
+  if (given.length === 0) return [];
+  return [`${configName}: ${given.join(' and ')} ${given.length === 1 ? 'applies' : 'apply'} to case types, and the open cases have none: add a case_type column to the referrals, or give --annex-a`];
 }
 
 /** Several staff files are one staff list: a staff_id may appear in only one of them. */

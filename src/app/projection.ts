@@ -1,9 +1,9 @@
 // The `plan --years N` use case: the year-0 plan, then the projection with its rates and sources.
 import type { AgencyConversion, ProjectionRun, RetentionReport } from '../core/results.js';
 import { addYears, formatIso } from '../core/dates.js';
-import { exact, ZERO } from '../core/exact.js';
+import { exact, ZERO, type Exact } from '../core/exact.js';
 import { cohortsOf, project, type FixedYear, type ProjectionInput, type ProjectionTotals, type ProjectionYear, type RetentionMeasure } from '../core/projection.js';
-import { deriveGrowth, deriveGrowthSpread, deriveTurnover, deriveTurnoverSpread, type Rate } from '../core/rates.js';
+import { deriveGrowth, deriveGrowthByType, deriveGrowthSpread, deriveTurnover, deriveTurnoverSpread, type Rate } from '../core/rates.js';
 import { addMoney, pounds, subtractMoney, sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { UnreachablePlan } from '../errors.js';
 import { NO_LIMITS } from '../core/limits.js';
@@ -11,11 +11,15 @@ import { deriveTurnoverByGroup } from '../core/turnover.js';
 import { simulate } from '../core/ranges.js';
 import type { Group } from '../core/workforce.js';
 import type { Inputs } from './inputs.js';
+import { CASE_TYPES, type CaseCounts, type CaseType } from '../core/case-types.js';
+import { UsageError } from '../errors.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
 export interface ProjectionOptions extends PlanOptions {
   years: number;
   growth: number | null;
+  /** --growth cp:6%,cin:2% (issue 15): a type's own growth; the others derived from the referrals per type. */
+  growthByType?: Partial<Record<CaseType, number>>;
   turnover: number | null;
   payAward: number | null;
   mixBy: number;
@@ -27,7 +31,7 @@ export interface ProjectionOptions extends PlanOptions {
   /** Retention measures: --retention group:payment:rate[:from_year] and the config's `retention`. */
   retention?: readonly { group: Group; annualPayment: number; turnover: number; fromYear: number }[];
   /** Rates already settled (e.g. service-wide rates for a per-team plan); otherwise from flags or the files. */
-  settledRates?: { growth: Rate; turnover: Rate; turnoverByGroup?: Record<Group, Rate> };
+  settledRates?: { growth: Rate; turnover: Rate; turnoverByGroup?: Record<Group, Rate>; growthByType?: Record<CaseType, Rate> | null };
   /**
    * Each year's hires decided for the whole horizon (the optimiser, issue 13) instead of the plan
    * rule's year-by-year choice: called for each projection the run makes (with and without agency
@@ -38,23 +42,63 @@ export interface ProjectionOptions extends PlanOptions {
   ranges?: { runs: number; seed: number; growthSd: number | null; turnoverSd: number | null; binomial?: boolean };
 }
 
-/** Growth and turnover: the flag, else derived from the files, else 0 (with the reason). */
-export function projectionRates(inputs: Inputs, options: Pick<ProjectionOptions, 'growth' | 'turnover' | 'asOf'>): { growth: Rate; turnover: Rate } {
+/** Growth and turnover: the flag, else derived from the files, else 0 (with the reason); growth per case type too when the open cases have types. */
+export function projectionRates(
+  inputs: Inputs,
+  options: Pick<ProjectionOptions, 'growth' | 'turnover' | 'asOf' | 'growthByType'>,
+): { growth: Rate; turnover: Rate; growthByType: Record<CaseType, Rate> | null } {
+  const perType = options.growthByType ?? {};
+  const given = Object.keys(perType) as CaseType[];
+  const typed = inputs.published === undefined && (inputs.annexA !== null || (inputs.referrals?.summary.byType ?? null) !== null);
+  if (given.length > 0 && !typed) {
+    throw new UsageError('--growth by case type needs open cases with types: a case_type column in the referrals, or --annex-a; or give one rate, --growth 4%');
+  }
+  if (inputs.annexA !== null && options.growth === null && inputs.referrals === null) {
+    const open = inputs.annexA.open.byType;
+    const missing = CASE_TYPES.filter((t) => open[t] > 0 && perType[t] === undefined);
+    if (missing.length > 0) {
+      throw new UsageError(
+        `--annex-a gives the open cases, not their history: give --growth (one rate, 3%, or by type, ${missing.map((t) => `${t}:3%`).join(',')}) or --referrals FILE to derive it`,
+      );
+    }
+  }
+  const growth: Rate =
+    options.growth !== null
+      ? flagRate(options.growth, '--growth')
+      : inputs.published !== undefined
+        ? (inputs.published.growth ?? { value: ZERO, source: 'default', note: 'no --growth, and the published cases do not go back three years: demand held flat' })
+        : inputs.referrals === null
+          ? { value: ZERO, source: 'default', note: given.length > 0 ? 'no --growth for the other case types and no referrals file: held flat' : 'no --growth and no referrals file: demand held flat' }
+          : deriveGrowth(inputs.referrals.summary, inputs.referrals.name, options.asOf);
+  let growthByType: Record<CaseType, Rate> | null = null;
+  if (typed) {
+    const derived = options.growth === null && inputs.referrals !== null ? deriveGrowthByType(inputs.referrals.summary, inputs.referrals.name, options.asOf, growth) : null;
+    growthByType = Object.fromEntries(
+      CASE_TYPES.map((t) => [t, perType[t] !== undefined ? flagRate(perType[t]!, `--growth ${t}:`) : (derived?.[t] ?? growth)]),
+    ) as Record<CaseType, Rate>;
+  }
   return {
-    growth:
-      options.growth !== null
-        ? flagRate(options.growth, '--growth')
-        : inputs.published !== undefined
-          ? (inputs.published.growth ?? { value: ZERO, source: 'default', note: 'no --growth, and the published cases do not go back three years: demand held flat' })
-          : inputs.referrals === null
-          ? { value: ZERO, source: 'default', note: 'no --growth and no referrals file: demand held flat' }
-          : deriveGrowth(inputs.referrals.summary, inputs.referrals.name, options.asOf),
+    growth,
     turnover:
       options.turnover !== null
         ? flagRate(options.turnover, '--turnover')
         : inputs.published !== undefined
           ? (inputs.published.turnover ?? { value: ZERO, source: 'default', note: 'no --turnover, and the turnover rate was not published: no leavers assumed' })
           : turnoverFromStaff(inputs, options.asOf),
+    growthByType,
+  };
+}
+
+/** The pooled growth a per-type projection implies in its first year: sum of open(t) x (1 + g(t)) over the open cases, minus 1. */
+function impliedGrowth(open: CaseCounts, rates: Record<CaseType, Rate>, pooled: Rate): Rate {
+  const total = CASE_TYPES.reduce((sum, t) => sum + open[t], 0);
+  if (CASE_TYPES.every((t) => open[t] === 0 || rates[t].value.eq(pooled.value)) || total === 0) return pooled;
+  const next = CASE_TYPES.reduce((sum, t) => sum.plus(rates[t].value.plus(1).times(open[t])), ZERO);
+  const by = CASE_TYPES.filter((t) => open[t] > 0).map((t) => `${t} ${+(rates[t].value.toNumber() * 100).toFixed(2)}%`).join(', ');
+  return {
+    value: next.div(total).minus(1),
+    source: CASE_TYPES.every((t) => open[t] === 0 || rates[t].source === 'flag') ? 'flag' : 'derived',
+    note: `each case type at its own rate (${by}): ${+(next.div(total).minus(1).toNumber() * 100).toFixed(2)}% over all open cases in year 1, shifting as the mix does`,
   };
 }
 
@@ -124,7 +168,16 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
   let planRun = runPlan(inputs, yearZero);
   const { asOf } = options;
   const staffFile = inputs.staff.name;
-  const { growth, turnover } = options.settledRates ?? projectionRates(inputs, options);
+  const settled = options.settledRates ?? projectionRates(inputs, options);
+  const { turnover } = settled;
+  const growthByType = settled.growthByType ?? null;
+  // With open cases by type, each type grows at its own rate (issue 15).
+  const demandTypes = planRun.plan.demand.byType;
+  const caseMix =
+    demandTypes === null || growthByType === null
+      ? undefined
+      : { open: demandTypes, growth: Object.fromEntries(CASE_TYPES.map((t) => [t, growthByType[t].value])) as Record<CaseType, Exact>, weights: inputs.config.case_weights };
+  const growth = caseMix === undefined || growthByType === null ? settled.growth : impliedGrowth(demandTypes!, growthByType, settled.growth);
   const payAward = payAwardRate(options.payAward);
   const workforce = planRun.workforce;
   const counted = workforce.caseHoldingFte.plus(workforce.teamManagerFte);
@@ -161,6 +214,8 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
       payAward: payAward.value,
       convertAgency,
       cohorts,
+      ...(caseMix === undefined ? {} : { caseMix }),
+      ...(options.weighted === true ? { weighted: true } : {}),
     };
     mainInput ??= input;
     const outcome = project(options.decide === undefined ? input : { ...input, fixed: options.decide(input) });
@@ -216,7 +271,7 @@ export function runProjection(inputs: Inputs, options: ProjectionOptions): Proje
     retention,
     years: projection.years,
     totals: projection.totals,
-    rates: { growth, turnover, turnoverByGroup, payAward, agencyShare },
+    rates: { growth, turnover, turnoverByGroup, payAward, agencyShare, growthByType: caseMix === undefined ? null : growthByType },
     market: { limits, agencyCover, retention: measuresAsked },
     mix: options.rule.mix,
     mixBy: options.mixBy,

@@ -161,6 +161,7 @@ export function areaInputs(data: PublishedData, row: AreaYear, experiencedShare:
       aliasesUsed: { role: new Set(), contract: new Set() },
     },
     referrals: null,
+    annexA: null,
     warnings: [],
     published: {
       label,

@@ -17,6 +17,7 @@ import { publishedInputs } from '../app/published.js';
 import type { ProjectionRun } from '../core/results.js';
 import { todayUtc } from './today.js';
 import type { HiringRule } from '../core/hiring.js';
+import type { CaseType } from '../core/case-types.js';
 import { UsageError } from '../errors.js';
 import { planJson } from '../io/render/plan-json.js';
 import { planBlocks } from '../io/render/plan-text.js';
@@ -30,6 +31,7 @@ export type Format = 'table' | 'csv' | 'json' | 'markdown' | 'xlsx';
 export interface InputFlags {
   staff: string[];
   referrals?: string;
+  annexA?: string[];
   config?: string;
   asOf?: Day;
   experienceYears: number;
@@ -58,7 +60,7 @@ export function planningDate(flags: PlanFlags): Day {
   if (flags.by === 'la' || flags.la === 'all') {
     if (flags.years !== undefined) throw new UsageError('--by la plans every council now (hires and their annual and one-off cost): leave out --years, or project one council with --la COUNCIL --years N');
   }
-  const clashes = [(flags.staff?.length ?? 0) > 0 ? '--staff' : null, flags.referrals !== undefined ? '--referrals' : null, flags.asOf !== undefined ? '--as-of' : null].filter((f) => f !== null);
+  const clashes = [(flags.staff?.length ?? 0) > 0 ? '--staff' : null, flags.referrals !== undefined ? '--referrals' : null, (flags.annexA?.length ?? 0) > 0 ? '--annex-a' : null, flags.asOf !== undefined ? '--as-of' : null].filter((f) => f !== null);
   if (clashes.length > 0) throw new UsageError(`--la plans from the published figures at 30 September of --year: leave out ${clashes.join(', ')}`);
   const needsShare = [flags.mix !== undefined ? '--mix' : null, flags.earlyCareerCap !== undefined || flags.experiencedCap !== undefined ? 'caseload caps' : null].filter((f) => f !== null);
   if (needsShare.length > 0 && flags.experiencedShare === undefined) {
@@ -85,7 +87,8 @@ export interface PlanFlags extends InputFlags, PublishedFlags {
   output?: string;
   color?: boolean;
   years?: number;
-  growth?: number;
+  growth?: number | Partial<Record<CaseType, number>>;
+  weighted?: boolean;
   turnover?: number;
   payAward?: number;
   mixBy?: number;
@@ -150,7 +153,7 @@ export function hiringRule(flags: PlanFlags): HiringRule {
 }
 
 export function inputPaths(flags: InputFlags) {
-  return { staff: flags.staff ?? [], referrals: flags.referrals ?? null, config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: 'cases' in flags && flags.cases !== undefined };
+  return { staff: flags.staff ?? [], referrals: flags.referrals ?? null, annexA: flags.annexA ?? [], config: flags.config ?? null, delimiter: flags.delimiter, openCasesGiven: 'cases' in flags && flags.cases !== undefined };
 }
 
 /** The planning question the flags ask: the rule, the date, and the projection settings if --years. */
@@ -161,13 +164,15 @@ export function scenarioOptions(flags: PlanFlags, asOf: Day): ScenarioOptions {
     experienceYears: flags.experienceYears,
     rule: hiringRule(flags),
     cases: flags.cases ?? null,
+    ...(flags.weighted === true ? { weighted: true } : {}),
     limits: { total: flags.maxHires ?? null, experienced: flags.maxExperiencedHires ?? null, earlyCareer: flags.maxEarlyCareerHires ?? null },
     projection:
       flags.years === undefined
         ? null
         : {
             years: flags.years,
-            growth: flags.growth ?? null,
+            growth: typeof flags.growth === 'number' ? flags.growth : null,
+            ...(flags.growth !== undefined && typeof flags.growth !== 'number' ? { growthByType: flags.growth } : {}),
             turnover: flags.turnover ?? null,
             payAward: flags.payAward ?? null,
             mixBy: flags.mixBy ?? 0,

@@ -200,3 +200,25 @@ export function percentagePoints(text: string): number {
 
 /** Seconds for the solver: above 0, at most a day. */
 export const seconds = atMost(positiveNumber, 86_400, 'a number of seconds');
+
+const CASE_TYPE_NAMES = ['cin', 'cp', 'cla', 'care_leaver', 'assessment', 'other'] as const;
+
+/**
+ * --growth: one rate for every case (4% or 0.04), or a rate per case type (issue 15):
+ * cp:6%,cin:2% (types not listed are derived from the referrals per type).
+ */
+export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> {
+  const bounds = { min: -0.9, max: 10 };
+  if (!text.includes(':')) return fraction(text, bounds);
+  const byType: Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> = {};
+  for (const part of text.split(',')) {
+    const at = part.indexOf(':');
+    const type = part.slice(0, at).trim().toLowerCase().replace(/[\s-]+/g, '_') as (typeof CASE_TYPE_NAMES)[number];
+    if (at < 0 || !CASE_TYPE_NAMES.includes(type)) {
+      throw new InvalidArgumentError(`expected TYPE:RATE pairs such as cp:6%,cin:2%, the types ${CASE_TYPE_NAMES.join(', ')}; got "${part.trim()}"`);
+    }
+    if (byType[type] !== undefined) throw new InvalidArgumentError(`${type} is given twice in "${text}"`);
+    byType[type] = fraction(part.slice(at + 1), bounds);
+  }
+  return byType;
+}

@@ -12,6 +12,8 @@ export function normaliseName(text: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+import { UNIT_WEIGHTS, type CaseType, type CaseWeights } from './case-types.js';
+
 export const OUTCOMES = ['case', 'nfa'] as const;
 export const CONTRACTS = ['permanent', 'agency'] as const;
 
@@ -70,6 +72,12 @@ export interface Config {
   role_aliases: readonly ValueAlias<Role>[];
   outcome_aliases: readonly ValueAlias<(typeof OUTCOMES)[number]>[];
   contract_aliases: readonly ValueAlias<(typeof CONTRACTS)[number]>[];
+  /** A council's own wording for a case type (issue 15): "LAC" for cla. */
+  case_type_aliases: readonly ValueAlias<CaseType>[];
+  /** Points per open case of each type (issue 15); 1 for a type not given. */
+  case_weights: CaseWeights;
+  /** The fraction of an FTE an early-career social worker counts for against the target (issue 15): 1, or e.g. 0.75 for a protected first year. */
+  early_career_capacity: number;
   column_aliases: Record<string, string>;
   /** 1: FTE as a fraction; 100: as a percentage (100.00 = full time); null: detected from the column. */
   fte_scale: 1 | 100 | null;
@@ -112,6 +120,9 @@ export const DEFAULT_CONFIG: Config = {
   role_aliases: [],
   outcome_aliases: [],
   contract_aliases: [],
+  case_type_aliases: [],
+  case_weights: UNIT_WEIGHTS,
+  early_career_capacity: 1,
   column_aliases: {},
   fte_scale: null,
   full_time_hours: 37,

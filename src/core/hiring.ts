@@ -1,6 +1,8 @@
 // The plan rule: the cheapest whole-person hires (x experienced, y early career, each 1.0 FTE) that
 // satisfy the target, the mix and the caps. Spec (issue 2, "Hires"):
 //   N = C + x + y;  target: D <= target*N;  mix: E + x >= mix*N;
+//   (with an early-career capacity k < 1, issue 15, the target weighs E + x + k*(N - E - x) for N;
+//   D is the weighted cases with --weighted)
 //   caps: D <= A*(N - E - x) + B*(E + x);  cheapest by unit annual cost; ties: fewer people, then
 //   fewer experienced. Comparisons tolerate 1e-9.
 import type { UnitCosts } from './costs.js';
@@ -16,6 +18,20 @@ export interface HiringRule {
   mix: number | null;
   /** Caseload caps per FTE: early career (A) and experienced (B); both or neither. */
   caps: { earlyCareer: number; experienced: number } | null;
+  /**
+   * The fraction of an FTE an early-career social worker counts for against the target (config
+   * `early_career_capacity`, issue 15); absent or 1: every FTE counts in full, as before.
+   */
+  earlyCareerCapacity?: number;
+}
+
+/**
+ * The FTE the target weighs: every case-holding FTE, or with an early-career capacity k below 1,
+ * experienced FTE + k x early-career FTE. With k = 1 it is N itself, to the bit.
+ */
+export function targetFte(rule: HiringRule, caseHolding: number, experienced: number): number {
+  const k = rule.earlyCareerCapacity;
+  return k === undefined || k === 1 ? caseHolding : experienced + k * (caseHolding - experienced);
 }
 
 export interface HiringState {
@@ -46,7 +62,7 @@ interface Checks {
 function checksFor(state: HiringState, rule: HiringRule, dropped: Constraint | null = null): Checks {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   return {
-    target: (x, y) => dropped === 'target' || D <= rule.target * (C + x + y) + TOLERANCE,
+    target: (x, y) => dropped === 'target' || D <= rule.target * targetFte(rule, C + x + y, E + x) + TOLERANCE,
     mix: (x, y) => dropped === 'mix' || rule.mix === null || E + x >= rule.mix * (C + x + y) - TOLERANCE,
     caps: (x, y) =>
       dropped === 'caps' ||
@@ -91,11 +107,12 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: HiringCo
 
   // x*: the fewest experienced hires that satisfy everything with no early-career hires. Past it,
   // adding experienced staff only adds cost, so the search over x stops there.
-  let guess = dropped === 'target' ? 0 : D / rule.target - C;
+  const k = rule.earlyCareerCapacity ?? 1;
+  let guess = dropped === 'target' ? 0 : D / rule.target - targetFte(rule, C, E);
   if (mix !== null && mix < 1) guess = Math.max(guess, (mix * C - E) / (1 - mix));
   if (caps !== null) guess = Math.max(guess, (D - caps.earlyCareer * (C - E)) / caps.experienced - E);
   // A guard against an endless search, far above any answer: every bound above is a necessary condition.
-  const limit = Math.ceil(Math.max(guess, 0) + D / Math.min(rule.target, caps?.experienced ?? Infinity) + C) + 1000;
+  const limit = Math.ceil(Math.max(guess, 0) + D / Math.min(rule.target * k, caps?.experienced ?? Infinity) + C) + 1000;
   const xStar = leastSatisfying((x) => feasible(x, 0), guess, limit);
   if (xStar === null) return { feasible: false, reason: 'no number of hires satisfies every constraint' };
 
@@ -122,7 +139,8 @@ export function solveHires(state: HiringState, rule: HiringRule, costs: HiringCo
 function leastEarlyCareer(state: HiringState, rule: HiringRule, checks: Checks, x: number, limit: number, noTarget: boolean): number | null {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   if (rule.caps !== null && rule.caps.earlyCareer <= 0 && !checks.caps(x, 0)) return null;
-  let guess = noTarget ? 0 : D / rule.target - C - x;
+  const k = rule.earlyCareerCapacity ?? 1;
+  let guess = noTarget ? 0 : k === 1 ? D / rule.target - C - x : (D / rule.target - targetFte(rule, C + x, E + x)) / k;
   if (rule.caps !== null && rule.caps.earlyCareer > 0) {
     guess = Math.max(guess, (D - rule.caps.experienced * (E + x)) / rule.caps.earlyCareer - (C - E));
   }

@@ -1,6 +1,7 @@
 // A shortage market (issue 12): recruitment limits, short years and agency cover. Spec:
 //   N = C + x + y (case-holding FTE after hires), E experienced FTE before hires;
-//   uncovered cases = max(0, D - T*N, D - capacity), the capacity term only with caps:
+//   uncovered cases = max(0, D - T*N', D - capacity), the capacity term only with caps, where N'
+//     is N, or E + x + k*(N - E - x) with an early-career capacity k below 1 (issue 15):
 //     capacity = A*(N - E - x) + B*(E + x);
 //   mix shortfall = max(0, m*N - (E + x)) FTE, only in years where the mix applies.
 //   A year is short when no (x, y) within the limits meets every constraint; its hires are chosen
@@ -8,9 +9,9 @@
 //   experienced. Without limits, or when the cheapest plan fits them, the plan rule decides.
 //   Agency cover a (fractional FTE, experienced under the 2024 guidance) is the least that meets
 //   every constraint given the year's hires:
-//     a = max(0, (D - T*N)/T, (D - capacity)/B, (m*N - E - x)/(1 - m)), each term where its
+//     a = max(0, (D - T*N')/T, (D - capacity)/B, (m*N - E - x)/(1 - m)), each term where its
 //     constraint applies (the mix term only when m < 1).
-import { checkHires, isCheaper, solveHires, TOLERANCE, type CostedHires, type HiringCosts, type HiringOutcome, type HiringRule, type HiringState } from './hiring.js';
+import { checkHires, isCheaper, solveHires, targetFte, TOLERANCE, type CostedHires, type HiringCosts, type HiringOutcome, type HiringRule, type HiringState } from './hiring.js';
 
 /** Most case-holding hires a year: in all, and per group; null is no limit. */
 export interface RecruitmentLimits {
@@ -33,7 +34,7 @@ export function withinLimits(limits: RecruitmentLimits, x: number, y: number): b
 export function uncoveredCases(state: HiringState, rule: HiringRule, x: number, y: number): number {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   const N = C + x + y;
-  let uncovered = D - rule.target * N;
+  let uncovered = D - rule.target * targetFte(rule, N, E + x);
   if (rule.caps !== null) uncovered = Math.max(uncovered, D - (rule.caps.earlyCareer * (N - E - x) + rule.caps.experienced * (E + x)));
   return uncovered > TOLERANCE ? clean(uncovered) : 0;
 }
@@ -54,7 +55,8 @@ export function mixShortfall(state: HiringState, rule: HiringRule, x: number, y:
 export function agencyCoverFte(state: HiringState, rule: HiringRule, x: number, y: number): number {
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
   const N = C + x + y;
-  let cover = Math.max(0, (D - rule.target * N) / rule.target);
+  // Agency cover is experienced: each FTE counts in full against the target.
+  let cover = Math.max(0, (D - rule.target * targetFte(rule, N, E + x)) / rule.target);
   if (rule.caps !== null) {
     const capacity = rule.caps.earlyCareer * (N - E - x) + rule.caps.experienced * (E + x);
     cover = Math.max(cover, (D - capacity) / rule.caps.experienced);
@@ -85,8 +87,8 @@ export function hiresWithinLimits(state: HiringState, rule: HiringRule, costs: H
   // cost: x experienced hires alone meet every constraint at xNeed, y early-career hires alone bring
   // the uncovered cases to 0 at yNeed (and only raise the shortfall after).
   const { openCases: D, caseHoldingFte: C, experiencedFte: E } = state;
-  let xNeed = (D - rule.target * C) / rule.target;
-  let yNeed = xNeed;
+  let xNeed = (D - rule.target * targetFte(rule, C, E)) / rule.target;
+  let yNeed = xNeed / (rule.earlyCareerCapacity ?? 1);
   if (rule.caps !== null) {
     const capacityNow = rule.caps.earlyCareer * (C - E) + rule.caps.experienced * E;
     xNeed = Math.max(xNeed, (D - capacityNow) / rule.caps.experienced);

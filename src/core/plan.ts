@@ -7,11 +7,15 @@ import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringR
 import { givenHires, hasLimits, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
+import { UNIT_WEIGHTS, weightedCases, type CaseCounts, type CaseWeights } from './case-types.js';
+import { targetFte } from './hiring.js';
 
 export type DemandSource =
   | { kind: 'flag' }
   | { kind: 'published'; label: string; assumptions: string[]; /** --experienced-share not given: every case holder counted as experienced. */ experienceAssumed?: boolean }
   | { kind: 'referrals'; file: string; rows: number }
+  /** Ofsted's Annex A lists 6-9 (issue 15): children open at the as-of date, each counted once. */
+  | { kind: 'annex_a'; files: string[]; rows: number }
   | { kind: 'staff'; file: string };
 
 export interface Demand {
@@ -21,6 +25,20 @@ export interface Demand {
   /** Open minus allocated, when both are known from different sources. */
   unallocatedCases: number | null;
   source: DemandSource;
+  /** Open cases by type (issue 15), when the source has types: a case_type column, or Annex A. */
+  byType: CaseCounts | null;
+  /** The sum of each open case's weight (config `case_weights`); null without types. */
+  weightedCases: number | null;
+}
+
+/** The cases the target, the caps and the hires apply to: open cases, or weighted cases with --weighted. */
+export function targetCases(demand: Pick<Demand, 'openCases' | 'weightedCases'>, weighted: boolean | undefined): number {
+  return weighted === true && demand.weightedCases !== null ? demand.weightedCases : demand.openCases;
+}
+
+/** The rule with the config's early-career capacity (issue 15): absent when it is 1, so nothing changes. */
+export function ruleWithCapacity(rule: HiringRule, config: Config): HiringRule {
+  return config.early_career_capacity === 1 ? rule : { ...rule, earlyCareerCapacity: config.early_career_capacity };
 }
 
 /**
@@ -31,25 +49,32 @@ export function chooseDemand(options: {
   casesFlag: number | null;
   /** Published cases (--la): used unless --cases is given. */
   published?: { cases: number; label: string; assumptions: string[]; experienceAssumed?: boolean } | null;
-  referrals: { file: string; rows: number; openCases: number } | null;
+  /** Annex A lists (--annex-a): used unless --cases is given; the referrals then give growth only. */
+  annexA?: { files: string[]; rows: number; openCases: number; byType: CaseCounts } | null;
+  referrals: { file: string; rows: number; openCases: number; byType?: CaseCounts | null } | null;
   staffFile: string;
   allocatedCases: number | null;
+  /** Points per case type (config `case_weights`). */
+  weights?: CaseWeights;
 }): Demand | null {
-  const { casesFlag, referrals, allocatedCases } = options;
-  const withAllocation = (openCases: number, source: DemandSource): Demand => ({
+  const { casesFlag, referrals, allocatedCases, annexA } = options;
+  const withAllocation = (openCases: number, source: DemandSource, byType: CaseCounts | null = null): Demand => ({
     openCases,
     allocatedCases,
     unallocatedCases: allocatedCases === null ? null : openCases - allocatedCases,
     source,
+    byType,
+    weightedCases: byType === null ? null : weightedCases(byType, options.weights ?? UNIT_WEIGHTS),
   });
   if (casesFlag !== null) return withAllocation(casesFlag, { kind: 'flag' });
   if (options.published) {
     const { cases, label, assumptions, experienceAssumed } = options.published;
     return withAllocation(cases, { kind: 'published', label, assumptions, ...(experienceAssumed ? { experienceAssumed } : {}) });
   }
-  if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows });
+  if (annexA) return withAllocation(annexA.openCases, { kind: 'annex_a', files: annexA.files, rows: annexA.rows }, annexA.byType);
+  if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows }, referrals.byType ?? null);
   if (allocatedCases !== null) {
-    return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile } };
+    return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile }, byType: null, weightedCases: null };
   }
   return null;
 }
@@ -63,6 +88,8 @@ export interface PlanParameters {
   limits?: RecruitmentLimits;
   /** This year's hires decided over the whole horizon (the optimiser, issue 13) rather than by the rule. */
   fixed?: { experienced: number; earlyCareer: number; teamManager: number };
+  /** --weighted (issue 15): the target, caps and hires apply to weighted cases. */
+  weighted?: boolean;
 }
 
 export interface WorkforceSnapshot {
@@ -72,6 +99,14 @@ export interface WorkforceSnapshot {
   teamManagerFte: Exact;
   experiencedShare: number | null;
   averageCaseload: number | null;
+  /** Weighted cases per case-holding FTE (issue 15); null without case types. */
+  weightedCaseload: number | null;
+  /**
+   * The caseload the target is measured against: the target's cases (weighted with --weighted) per
+   * FTE counted against it (early-career FTE at the early-career capacity). The average caseload
+   * when neither applies.
+   */
+  targetCaseload: number | null;
 }
 
 export interface GroupCost {
@@ -133,23 +168,37 @@ export interface Plan {
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string };
 
-export function snapshot(openCases: number, caseHoldingFte: Exact, experiencedFte: Exact, teamManagerFte: Exact): WorkforceSnapshot {
+export function snapshot(
+  openCases: number,
+  caseHoldingFte: Exact,
+  experiencedFte: Exact,
+  teamManagerFte: Exact,
+  measures: { weightedCases: number | null; targetCases: number; rule: HiringRule } | null = null,
+): WorkforceSnapshot {
   const c = caseHoldingFte.toNumber();
+  const averageCaseload = c > 0 ? exact(openCases).div(caseHoldingFte).toNumber() : null;
+  const counted = measures === null ? c : targetFte(measures.rule, c, experiencedFte.toNumber());
   return {
     caseHoldingFte,
     experiencedFte,
     earlyCareerFte: caseHoldingFte.minus(experiencedFte),
     teamManagerFte,
     experiencedShare: c > 0 ? experiencedFte.div(caseHoldingFte).toNumber() : null,
-    averageCaseload: c > 0 ? exact(openCases).div(caseHoldingFte).toNumber() : null,
+    averageCaseload,
+    weightedCaseload: measures === null || measures.weightedCases === null || c <= 0 ? null : exact(measures.weightedCases).div(caseHoldingFte).toNumber(),
+    targetCaseload:
+      measures === null || (measures.targetCases === openCases && counted === c) ? averageCaseload : counted > 0 ? measures.targetCases / counted : null,
   };
 }
 
 export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts, demand: Demand, currentPaybill: Money): PlanOutcome {
-  const { config, rule } = parameters;
+  const { config } = parameters;
+  const rule = ruleWithCapacity(parameters.rule, config);
+  const load = targetCases(demand, parameters.weighted);
+  const measures = { weightedCases: demand.weightedCases, targetCases: load, rule };
   const unitCosts = unitAnnualCosts(config);
   const state = {
-    openCases: demand.openCases,
+    openCases: load,
     caseHoldingFte: workforce.caseHoldingFte.toNumber(),
     experiencedFte: workforce.experiencedFte.toNumber(),
   };
@@ -211,7 +260,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
 
   const C = workforce.caseHoldingFte.toNumber();
   const E = workforce.experiencedFte.toNumber();
-  const D = demand.openCases;
+  const D = load;
   const now = checkHires({ openCases: D, caseHoldingFte: C, experiencedFte: E }, rule, 0, 0);
   const capacity = (experienced: number, total: number) =>
     rule.caps === null ? 0 : rule.caps.earlyCareer * (total - experienced) + rule.caps.experienced * experienced;
@@ -230,7 +279,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
       constraints,
       demand,
       current: {
-        ...snapshot(demand.openCases, workforce.caseHoldingFte, workforce.experiencedFte, workforce.teamManagerFte),
+        ...snapshot(demand.openCases, workforce.caseHoldingFte, workforce.experiencedFte, workforce.teamManagerFte, measures),
         agencyFte: workforce.agencyFte,
         paybill: currentPaybill,
         allocatedCaseload:
@@ -247,6 +296,7 @@ export function makePlan(parameters: PlanParameters, workforce: WorkforceCounts,
         afterCaseHolding,
         workforce.experiencedFte.plus(x),
         workforce.teamManagerFte.plus(managers.hires),
+        measures,
       ),
       unitCosts,
       byGroup,

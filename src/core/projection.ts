@@ -4,7 +4,9 @@ import type { Config } from './config.js';
 import { agencyFactor, marginalOnCostRate, unitAnnualCosts, type UnitCosts } from './costs.js';
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
-import { teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
+import { targetFte, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
+import { CASE_TYPES, weightedCases, type CaseCounts, type CaseType, type CaseWeights } from './case-types.js';
+import { ruleWithCapacity } from './plan.js';
 import { agencyCoverFte, givenHires, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { addMoney, multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, ZERO_POUNDS, type Money } from './money.js';
 import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
@@ -121,7 +123,27 @@ export interface ProjectionInput {
    * One drawn future (issue 16, --ranges): each year's open cases and each group's leaving rate,
    * instead of the growth and turnover above. The central projection has none.
    */
-  paths?: { openCases?: readonly number[]; rates?: readonly Record<Group, Exact>[] };
+  paths?: { openCases?: readonly number[]; rates?: readonly Record<Group, Exact>[]; byType?: readonly CaseCounts[] };
+  /**
+   * Open cases by type at year 0, each type's growth and weight (issue 15): each type grows at its
+   * own rate, so the mix, and the weighted cases with it, shift year by year.
+   */
+  caseMix?: { open: CaseCounts; growth: Record<CaseType, Exact>; weights: CaseWeights };
+  /** --weighted (issue 15): the target, caps and hires apply to weighted cases. */
+  weighted?: boolean;
+}
+
+/** Whether every type grows at the pooled rate: then open cases compound as one number, as before issue 15. */
+export function uniformGrowth(input: Pick<ProjectionInput, 'caseMix' | 'growth'>): boolean {
+  const mix = input.caseMix;
+  return mix === undefined || CASE_TYPES.every((t) => mix.growth[t].eq(input.growth));
+}
+
+/** Year k's open cases by type: each type's year-0 count compounded at its own growth. */
+export function casesByTypeIn(mix: NonNullable<ProjectionInput['caseMix']>, year: number): CaseCounts {
+  const counts = {} as CaseCounts;
+  for (const t of CASE_TYPES) counts[t] = mix.open[t] === 0 ? 0 : exact(mix.open[t]).times(ONE.plus(mix.growth[t]).pow(year)).toNumber();
+  return counts;
 }
 
 /** One year's decisions, given: whole-person hires and agency cover FTE. */
@@ -147,11 +169,21 @@ export interface ProjectionYear {
   year: number;
   date: Day;
   openCases: number;
+  /** Open cases by type (issue 15), with case types; null without. */
+  openCasesByType: CaseCounts | null;
+  /** The sum of each open case's weight; null without case types. */
+  weightedCases: number | null;
+  /** The cases the target, caps and hires apply to: open cases, or weighted cases with --weighted. */
+  targetCases: number;
   caseHoldingFte: Exact;
   experiencedFte: Exact;
   earlyCareerFte: Exact;
   experiencedShare: number | null;
   averageCaseload: number | null;
+  /** Weighted cases per case-holding FTE after hires; null without case types. */
+  weightedCaseload: number | null;
+  /** The target's cases per FTE counted against it (early-career FTE at the early-career capacity), after hires. */
+  targetCaseload: number | null;
   /** Open cases over the case-holding FTE left after leavers and progression, before this year's hires. */
   averageCaseloadBeforeHires: number | null;
   teamManagerFte: Exact;
@@ -230,6 +262,8 @@ function paybillOf(groups: Record<Group, Staffing>, units: UnitCosts, agency: Ex
 
 export function project(input: ProjectionInput): ProjectionOutcome {
   const { config, experienceYears } = input;
+  const capacityRule = ruleWithCapacity(input.rule, config);
+  const uniform = uniformGrowth(input);
   const baseUnits = unitAnnualCosts(config);
   const agency = agencyFactor(config);
   const recruitment = pounds(config.recruitment_cost);
@@ -281,12 +315,18 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       conversions = converted.hires;
     }
 
-    const openCases = input.paths?.openCases?.[year] ?? exact(input.openCases).times(ONE.plus(input.growth).pow(year)).toNumber();
+    const mix = input.caseMix;
+    const byType = mix === undefined ? null : (input.paths?.byType?.[year] ?? casesByTypeIn(mix, year));
+    const openCases =
+      input.paths?.openCases?.[year] ??
+      (uniform || byType === null ? exact(input.openCases).times(ONE.plus(input.growth).pow(year)).toNumber() : CASE_TYPES.reduce((sum, t) => sum + byType[t], 0));
+    const weighted = mix === undefined || byType === null ? null : weightedCases(byType, mix.weights);
+    const load = input.weighted === true && weighted !== null ? weighted : openCases;
     const caseHolding = total(state.experienced).plus(total(earlyTotal(state)));
     const mixApplied = input.rule.mix !== null && year >= input.mixBy;
-    const rule: HiringRule = mixApplied ? input.rule : { ...input.rule, mix: null };
+    const rule: HiringRule = mixApplied ? capacityRule : { ...capacityRule, mix: null };
     const units = unitCostsFor(baseUnits, input.payAward, year);
-    const hiringState = { openCases, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() };
+    const hiringState = { openCases: load, caseHoldingFte: caseHolding.toNumber(), experiencedFte: total(state.experienced).toNumber() };
     const given = input.fixed?.[year];
     const outcome = given === undefined ? hiresWithinLimits(hiringState, rule, units, input.limits ?? NO_LIMITS) : givenHires(hiringState, rule, given.experienced, given.earlyCareer);
     if (!outcome.feasible) return { ok: false, year, reason: outcome.reason };
@@ -329,11 +369,20 @@ export function project(input: ProjectionInput): ProjectionOutcome {
       year,
       date: addYears(input.asOf, year),
       openCases,
+      openCasesByType: byType,
+      weightedCases: weighted,
+      targetCases: load,
       caseHoldingFte: caseHoldingAfter,
       experiencedFte,
       earlyCareerFte: total(earlyTotal(state)),
       experiencedShare: c > TOLERANCE ? experiencedFte.div(caseHoldingAfter).toNumber() : null,
       averageCaseload: c > TOLERANCE ? openCases / c : null,
+      weightedCaseload: weighted !== null && c > TOLERANCE ? weighted / c : null,
+      targetCaseload: (() => {
+        const counted = targetFte(rule, c, experiencedFte.toNumber());
+        if (load === openCases && counted === c) return c > TOLERANCE ? openCases / c : null;
+        return counted > TOLERANCE ? load / counted : null;
+      })(),
       averageCaseloadBeforeHires: caseHolding.toNumber() > TOLERANCE ? openCases / caseHolding.toNumber() : null,
       teamManagerFte: total(groups.team_manager),
       agencyFte: sumExact(Object.values(groups).map((s) => s.agency)),

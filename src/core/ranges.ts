@@ -3,7 +3,8 @@
 // people; the 10th, 50th and 90th percentiles of what each run gives. The central projection is
 // unchanged and stays the headline. Pure: the random numbers come from a seeded generator.
 import { exact, type Exact } from './exact.js';
-import { turnoverInYear, project, type ProjectionInput, type ProjectionYear } from './projection.js';
+import { turnoverInYear, project, uniformGrowth, type ProjectionInput, type ProjectionYear } from './projection.js';
+import { CASE_TYPES, type CaseCounts, type CaseType } from './case-types.js';
 import { GROUPS, type Group } from './workforce.js';
 
 export interface Spread {
@@ -118,6 +119,9 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
   const random = generator(seed);
   const years = input.years;
   const baseGrowth = input.growth.toNumber();
+  const mix = input.caseMix;
+  const uniform = uniformGrowth(input);
+  const typeGrowth = Object.fromEntries(CASE_TYPES.map((t) => [t, mix?.growth[t].toNumber() ?? baseGrowth])) as Record<CaseType, number>;
   const collected: Record<Metric, number[]>[] = Array.from({ length: years + 1 }, () => Object.fromEntries(METRICS.map((m) => [m, []])) as unknown as Record<Metric, number[]>);
   const totals: number[] = [];
   const met: number[] = Array.from({ length: years + 1 }, () => 0);
@@ -127,9 +131,22 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
   for (let run = 0; run < runs; run++) {
     const openCases: number[] = [input.openCases];
     const rates: Record<Group, Exact>[] = [turnoverInYear(input, 0)];
+    // With case types (issue 15) each type compounds at its own growth plus the year's one draw.
+    const byType: CaseCounts[] | undefined = mix === undefined ? undefined : [central[0]!.openCasesByType ?? mix.open];
     for (let k = 1; k <= years; k++) {
-      const g = spread.growthSd === 0 ? baseGrowth : baseGrowth + spread.growthSd * normal(random);
-      openCases.push(spread.growthSd === 0 ? central[k]!.openCases : Math.max(0, Math.round(openCases[k - 1]! * (1 + g) * 1e6) / 1e6));
+      const z = spread.growthSd === 0 ? 0 : normal(random);
+      const g = spread.growthSd === 0 ? baseGrowth : baseGrowth + spread.growthSd * z;
+      if (byType !== undefined && mix !== undefined) {
+        const before = byType[k - 1]!;
+        const drawn = {} as CaseCounts;
+        for (const t of CASE_TYPES) drawn[t] = spread.growthSd === 0 ? central[k]!.openCasesByType![t] : Math.max(0, Math.round(before[t] * (1 + typeGrowth[t] + spread.growthSd * z) * 1e6) / 1e6);
+        byType.push(drawn);
+      }
+      openCases.push(
+        spread.growthSd === 0 ? central[k]!.openCases
+        : byType !== undefined && !uniform ? CASE_TYPES.reduce((sum, t) => sum + byType[k]![t], 0)
+        : Math.max(0, Math.round(openCases[k - 1]! * (1 + g) * 1e6) / 1e6),
+      );
       const base = turnoverInYear(input, k);
       if (spread.turnoverSd === 0 && !spread.binomial) {
         rates.push(base);
@@ -144,7 +161,7 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
       }
       rates.push(drawn);
     }
-    const outcome = project({ ...input, paths: { openCases, rates } });
+    const outcome = project({ ...input, paths: { openCases, rates, ...(byType === undefined ? {} : { byType }) } });
     if (!outcome.ok) continue;
     outcome.years.forEach((y, k) => {
       for (const m of METRICS) {

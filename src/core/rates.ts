@@ -5,6 +5,7 @@
 import { addMonths, formatIso, type Day } from './dates.js';
 import { exact, ONE, ZERO, type Exact } from './exact.js';
 import type { ReferralSummary } from './referrals.js';
+import { CASE_TYPES, type CaseType } from './case-types.js';
 import { standingOf, type StaffMember } from './workforce.js';
 
 export interface Rate {
@@ -147,4 +148,28 @@ export function deriveGrowthSpread(summary: ReferralSummary, file: string, asOf:
   const changes = whole.slice(0, -1).flatMap((count, j) => (whole[j + 1]! > 0 ? [count / whole[j + 1]! - 1] : []));
   if (changes.length < 3) return { value: null, note: `${file} covers ${whole.length} whole year${whole.length === 1 ? '' : 's'} of cases, fewer than the four a spread of yearly changes needs` };
   return { value: sampleSd(changes), note: `derived from ${file}: the spread of ${changes.length} yearly changes in cases received (${changes.map((c) => `${c >= 0 ? '+' : ''}${+(c * 100).toFixed(1)}%`).join(', ')}, latest first)` };
+}
+
+/**
+ * Growth per case type (issue 15): the spec's rate on each type's cases opened in the two windows.
+ * A type with no case opened in the earlier window takes the pooled rate (said in its note).
+ */
+export function deriveGrowthByType(summary: ReferralSummary, file: string, asOf: Day, pooled: Rate): Record<CaseType, Rate> | null {
+  const byType = summary.byType;
+  if (byType === null) return null;
+  const rates = {} as Record<CaseType, Rate>;
+  for (const t of CASE_TYPES) {
+    const last = byType.openedLast12Months[t];
+    const previous = byType.openedPrevious12Months[t];
+    if (pooled.source !== 'derived' || previous === 0) {
+      rates[t] = { ...pooled, note: pooled.source !== 'derived' ? pooled.note : `${pooled.note}; no ${t} case opened in the earlier 12 months, so the pooled rate` };
+      continue;
+    }
+    rates[t] = {
+      value: exact(last).div(previous).minus(1),
+      source: 'derived',
+      note: `derived from ${file}: ${last} ${t} cases opened in the 12 months to ${formatIso(asOf)} against ${previous} in the 12 months before`,
+    };
+  }
+  return rates;
 }

@@ -9,6 +9,7 @@ import type { Rate } from './rates.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 import type { RecruitmentLimits } from './limits.js';
 import type { Ranges } from './ranges.js';
+import type { CaseType } from './case-types.js';
 
 export interface PlanRun {
   plan: Plan;
@@ -39,7 +40,7 @@ export interface ProjectionRun extends PlanRun {
   years: ProjectionYear[];
   totals: ProjectionTotals;
   /** `turnover` is the pooled rate; `turnoverByGroup` each group's rate in use (issue 12). */
-  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate; agencyShare: Rate };
+  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate; agencyShare: Rate; /** Each case type's growth, when the open cases have types (issue 15). */ growthByType: Record<CaseType, Rate> | null };
   /** Recruitment limits, agency cover and the retention measures used (config and flags; issue 12). */
   market: {
     limits: RecruitmentLimits;

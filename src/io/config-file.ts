@@ -1,4 +1,5 @@
 // The JSON config file, validated with zod; every problem reported at once.
+import { CASE_TYPES, UNIT_WEIGHTS } from '../core/case-types.js';
 import { DEFAULT_CONFIG, normaliseName, ROLES, valueAlias, type Config } from '../core/config.js';
 import type { ConfigFile } from './config-schema.js';
 import { InputError, type InputProblem } from '../errors.js';
@@ -58,7 +59,7 @@ function aliasTargetProblems(json: unknown): string[] {
 
 /** A regular expression written as an alias (`"/^senior/"`) must compile. */
 function patternProblems(json: unknown): string[] {
-  return (['role_aliases', 'outcome_aliases', 'contract_aliases'] as const).flatMap((key) => {
+  return (['role_aliases', 'outcome_aliases', 'contract_aliases', 'case_type_aliases'] as const).flatMap((key) => {
     const aliases = (json as Record<string, unknown> | null)?.[key];
     if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases)) return [];
     return Object.keys(aliases).flatMap((written) => {
@@ -76,7 +77,7 @@ type KnownKeys = Record<string, readonly string[]>;
 
 /** The keys the schema knows, for did-you-mean: read from the schema itself, never listed by hand. */
 function knownKeys(schema: typeof import('./config-schema.js').ConfigSchema): KnownKeys {
-  return { '': Object.keys(schema.shape), salaries: Object.keys(schema.shape.salaries.unwrap().shape) };
+  return { '': Object.keys(schema.shape), salaries: Object.keys(schema.shape.salaries.unwrap().shape), case_weights: Object.keys(schema.shape.case_weights.unwrap().shape) };
 }
 
 /** For an unknown key, the known key it most likely meant: "; did you mean salaries?"; likewise a role. */
@@ -86,10 +87,11 @@ function suggestion(issue: { code: string; path: readonly PropertyKey[]; keys?: 
     const given = (json as Record<string, unknown>)[String(issue.path[0])];
     if (typeof given === 'number' && given > 1 && given <= 100) return `; ${given} looks like a percentage: write ${given / 100} or "${given}%"`;
   }
-  if (issue.path[0] === 'role_aliases' && issue.path.length === 2 && issue.code === 'invalid_value') {
-    const given = (json as { role_aliases: Record<string, unknown> }).role_aliases[String(issue.path[1])];
-    const best = typeof given === 'string' ? nearest(normaliseName(given), [...ROLES]) : null;
-    return `${typeof given === 'string' ? ` (given ${JSON.stringify(given)})` : ''}${best ? `; did you mean "${ROLES[best.index]}"?` : ''}`;
+  const values = issue.path[0] === 'role_aliases' ? ROLES : issue.path[0] === 'case_type_aliases' ? CASE_TYPES : null;
+  if (values !== null && issue.path.length === 2 && issue.code === 'invalid_value') {
+    const given = (json as Record<string, Record<string, unknown>>)[String(issue.path[0])]![String(issue.path[1])];
+    const best = typeof given === 'string' ? nearest(normaliseName(given), [...values]) : null;
+    return `${typeof given === 'string' ? ` (given ${JSON.stringify(given)})` : ''}${best ? `; did you mean "${values[best.index]}"?` : ''}`;
   }
   if (issue.code !== 'unrecognized_keys' || issue.keys === undefined) return '';
   const known = knownKeys[issue.path.join('.')] ?? [];
@@ -118,6 +120,9 @@ function resolveConfig(file: ConfigFile): Config {
     role_aliases: Object.entries(file.role_aliases ?? {}).map(([title, role]) => valueAlias(title, role)),
     outcome_aliases: Object.entries(file.outcome_aliases ?? {}).map(([text, outcome]) => valueAlias(text, outcome)),
     contract_aliases: Object.entries(file.contract_aliases ?? {}).map(([text, contract]) => valueAlias(text, contract)),
+    case_type_aliases: Object.entries(file.case_type_aliases ?? {}).map(([text, type]) => valueAlias(text, type)),
+    case_weights: { ...UNIT_WEIGHTS, ...file.case_weights },
+    early_career_capacity: file.early_career_capacity ?? DEFAULT_CONFIG.early_career_capacity,
     fte_scale: file.fte_scale ?? DEFAULT_CONFIG.fte_scale,
     full_time_hours: file.full_time_hours ?? DEFAULT_CONFIG.full_time_hours,
     retention: (file.retention ?? []).map((m) => ({ group: m.group, annualPayment: m.annual_payment, turnover: m.turnover, fromYear: m.from_year ?? 1 })),

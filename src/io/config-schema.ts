@@ -2,6 +2,7 @@
 // Kept apart from config.ts so zod is loaded only when a config file is read.
 import { z } from 'zod';
 import { CONTRACTS, normaliseName, OUTCOMES, ROLES } from '../core/config.js';
+import { CASE_TYPES } from '../core/case-types.js';
 
 const pounds = z.number().finite().nonnegative();
 
@@ -40,6 +41,11 @@ export const ConfigSchema = z
     role_aliases: z.record(z.string(), normalisedEnum(ROLES)),
     outcome_aliases: z.record(z.string(), normalisedEnum(OUTCOMES)),
     contract_aliases: z.record(z.string(), normalisedEnum(CONTRACTS)),
+    case_type_aliases: z.record(z.string(), normalisedEnum(CASE_TYPES)),
+    // Issue 15: points per case type; a type not given weighs 1.
+    case_weights: z.object(Object.fromEntries(CASE_TYPES.map((t) => [t, z.number().finite().nonnegative().max(100)])) as Record<(typeof CASE_TYPES)[number], z.ZodNumber>).partial().strict(),
+    // The fraction of an FTE an early-career social worker counts for against the target: above 0, at most 1.
+    early_career_capacity: rate(z.number().finite().gt(0).max(1)),
     column_aliases: z.record(z.string(), z.string()),
     fte_scale: z.union([z.literal(1), z.literal(100)]),
     full_time_hours: z.number().finite().positive().max(168),

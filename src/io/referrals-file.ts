@@ -1,5 +1,6 @@
 // The referrals CSV: one row per referral, validated and folded into a ReferralSummary as it is read.
 import { OUTCOMES, type Config } from '../core/config.js';
+import { CASE_TYPES } from '../core/case-types.js';
 import { formatIso, type Day } from '../core/dates.js';
 import { createReferralTally, isOpenAt, type Referral, type ReferralSummary } from '../core/referrals.js';
 import { readTable, type ColumnSpec, type TableInfo } from './table.js';
@@ -13,6 +14,7 @@ export const REFERRAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'outcome', required: false },
   { name: 'closed_date', required: false },
   { name: 'team', required: false },
+  { name: 'case_type', required: false },
 ];
 
 export interface ReferralsFile {
@@ -21,7 +23,7 @@ export interface ReferralsFile {
   info: TableInfo;
   warnings: string[];
   /** The keys of outcome_aliases that matched at least one cell. */
-  aliasesUsed: { outcome: Set<string> };
+  aliasesUsed: { outcome: Set<string>; caseType: Set<string> };
 }
 
 export async function readReferrals(
@@ -31,12 +33,17 @@ export async function readReferrals(
   delimiter?: string,
   onProgress?: (rows: number) => void,
 ): Promise<ReferralsFile> {
-  const tally = createReferralTally(asOf);
+  // Whether the file has a case_type column is known only from its header: the tally is made then.
+  let tally: ReturnType<typeof createReferralTally> | null = null;
   // A million ids would take ~100 MB as a Map of strings; fingerprints take ~24 MB.
   // Sized from the file (about 50 bytes a row) so the table rarely has to grow.
-  const referral: Referral = { referralId: '', receivedDate: 0 as Day, outcome: 'case', closedDate: null, team: null };
+  const referral: Referral = { referralId: '', receivedDate: 0 as Day, outcome: 'case', closedDate: null, team: null, caseType: null };
   const ids = createIdSet(source.size === null ? undefined : source.size / 50);
-  const aliasesUsed = { outcome: new Set<string>() };
+  const aliasesUsed = { outcome: new Set<string>(), caseType: new Set<string>() };
+  const caseTypeOf = memo(
+    aliasedValue(CASE_TYPES, config.case_type_aliases, aliasesUsed.caseType,
+      `a case type: ${CASE_TYPES.join(', ')}${config.case_type_aliases.length > 0 ? `, or a value in case_type_aliases (${config.case_type_aliases.map((a) => a.key).join(', ')})` : '; map your own wording (LAC, Child Protection) with case_type_aliases in the config'}`),
+  );
   const outcomeOf = memo(
     aliasedValue(OUTCOMES, config.outcome_aliases, aliasesUsed.outcome,
       `case or nfa (no further action); leave it empty for case${config.outcome_aliases.length > 0 ? `, or use a value in outcome_aliases (${config.outcome_aliases.map((a) => a.key).join(', ')})` : '; map your own outcomes with outcome_aliases in the config'}`),
@@ -58,7 +65,9 @@ export async function readReferrals(
     if (receivedDate !== null && closedDate !== null && closedDate < receivedDate) {
       row.problem('closed_date', `${JSON.stringify(row.text('closed_date'))} is before received_date ${JSON.stringify(row.text('received_date'))}`);
     }
+    const caseType = row.decode('case_type', caseTypeOf);
     if (row.hasProblems || referralId === null || receivedDate === null) return;
+    tally ??= createReferralTally(asOf, row.where('case_type').column !== null);
     // The team matters only for a case open at the as-of date: no string is made for the others.
     const open = isOpenAt(outcome, receivedDate, closedDate, asOf);
     // One object reused for every row (the tally keeps nothing of it): no garbage per row.
@@ -67,12 +76,15 @@ export async function readReferrals(
     referral.outcome = outcome;
     referral.closedDate = closedDate;
     referral.team = open ? row.text('team') : null;
+    referral.caseType = caseType;
     tally.add(referral);
   });
-  const summary = tally.summary();
+  const summary = (tally ?? createReferralTally(asOf, info.columns.has('case_type'))).summary();
   const later =
     summary.receivedAfterAsOf === 0
       ? []
       : [`${source.name}: ${summary.receivedAfterAsOf} referral${summary.receivedAfterAsOf === 1 ? ' was' : 's were'} received after the as-of date ${formatIso(asOf)} and ${summary.receivedAfterAsOf === 1 ? 'is' : 'are'} not counted (check --as-of)`];
-  return { name: source.name, summary, info, aliasesUsed, warnings: [...source.warnings, ...info.warnings, ...later] };
+  const untyped = summary.byType?.untypedOpen ?? 0;
+  const untypedWarning = untyped === 0 ? [] : [`${source.name}: ${untyped} open case${untyped === 1 ? ' has' : 's have'} an empty case_type: counted as other`];
+  return { name: source.name, summary, info, aliasesUsed, warnings: [...source.warnings, ...info.warnings, ...later, ...untypedWarning] };
 }

@@ -20,6 +20,9 @@ export function configJson(config: Config) {
     role_aliases: aliasesJson(config.role_aliases),
     outcome_aliases: aliasesJson(config.outcome_aliases),
     contract_aliases: aliasesJson(config.contract_aliases),
+    case_type_aliases: aliasesJson(config.case_type_aliases),
+    case_weights: { ...config.case_weights },
+    early_career_capacity: config.early_career_capacity,
     column_aliases: config.column_aliases,
     fte_scale: config.fte_scale,
     full_time_hours: config.full_time_hours,
@@ -43,6 +46,8 @@ export function demandSourceJson(plan: Plan) {
       return { kind: 'referrals', file: source.file, rows: source.rows };
     case 'staff':
       return { kind: 'staff_caseload', file: source.file, rows: null };
+    case 'annex_a':
+      return { kind: 'annex_a', file: source.files.join(', '), rows: source.rows, files: source.files };
   }
 }
 
@@ -57,6 +62,7 @@ export function planJson(plan: Plan) {
       experience_years: parameters.experienceYears,
       early_career_cap: rule.caps?.earlyCareer ?? null,
       experienced_cap: rule.caps?.experienced ?? null,
+      target_applies_to: parameters.weighted === true ? 'weighted_cases' : 'open_cases',
       ...configJson(parameters.config),
     },
     open_cases_source: demandSourceJson(plan),
@@ -81,6 +87,10 @@ export function planJson(plan: Plan) {
       unallocated_cases: plan.demand.unallocatedCases,
       average_caseload: current.averageCaseload,
       allocated_caseload: current.allocatedCaseload,
+      open_cases_by_type: plan.demand.byType === null ? null : { ...plan.demand.byType },
+      weighted_cases: plan.demand.weightedCases,
+      weighted_caseload: current.weightedCaseload,
+      target_caseload: current.targetCaseload,
       paybill: toPounds(current.paybill),
     },
     hires: {
@@ -96,6 +106,8 @@ export function planJson(plan: Plan) {
       experienced_share: after.experiencedShare,
       team_manager_fte: plain(after.teamManagerFte),
       average_caseload: after.averageCaseload,
+      weighted_caseload: after.weightedCaseload,
+      target_caseload: after.targetCaseload,
     },
     team_managers_required: plan.teamManagersRequired,
     binding_constraints: plan.binding,

@@ -7,6 +7,47 @@ import type { Constraint } from '../../core/hiring.js';
 import { GROUPS, type Group } from '../../core/workforce.js';
 import type { Block, Cell } from './document.js';
 import { caseload, count, fte, rate, share } from './numbers.js';
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
+import type { Config } from '../../core/config.js';
+
+/** Weighted figures are shown when the open cases have types and weights are given (or --weighted). */
+export function showsWeighted(plan: Plan): boolean {
+  return plan.demand.weightedCases !== null && (plan.parameters.weighted === true || plan.parameters.config.given.includes('case_weights'));
+}
+
+/** What the target is measured against, when it is not plain open cases per FTE. */
+export function showsTargetCaseload(plan: Plan): boolean {
+  return plan.parameters.weighted === true || plan.parameters.config.early_career_capacity !== 1;
+}
+
+/** "cin 1, cp 1.5, cla 1.5": the weights of the types the open cases have. */
+export function weightsText(config: Config): string {
+  return CASE_TYPES.map((t) => `${t} ${+config.case_weights[t].toFixed(6)}`).join(', ');
+}
+
+/** The assumptions of case types, weights and the early-career capacity (issue 15). */
+export function caseAssumptions(plan: Plan): string[] {
+  const { config } = plan.parameters;
+  const items: string[] = [];
+  if (plan.demand.byType !== null) {
+    const by = CASE_TYPES.filter((t) => plan.demand.byType![t] > 0).map((t) => `${count(plan.demand.byType![t])} ${CASE_TYPE_LABEL[t].toLowerCase()}`);
+    items.push(`open cases by type: ${by.join(', ') || 'none'}`);
+  }
+  if (showsWeighted(plan)) {
+    items.push(
+      `case weights (case_weights): ${weightsText(config)}; weighted cases ${caseload(plan.demand.weightedCases)} = the sum of each open case's weight; weighted caseload = weighted cases per case-holding FTE`,
+    );
+  }
+  items.push(...[
+    plan.parameters.weighted === true
+      ? `the target${plan.parameters.rule.caps === null ? '' : ', the caps'} and every hire apply to weighted cases (--weighted): ${caseload(plan.demand.weightedCases)}, not the ${count(plan.demand.openCases)} open cases`
+      : null,
+    config.early_career_capacity !== 1
+      ? `an early-career FTE counts as ${+config.early_career_capacity.toFixed(6)} of an FTE against the target (early_career_capacity); the caps are per FTE of each group and take no fraction`
+      : null,
+  ].filter((t): t is string => t !== null));
+  return items;
+}
 
 export const GROUP_LABEL: Record<Group, string> = {
   experienced: 'Experienced social workers',
@@ -25,6 +66,8 @@ export function demandSourceText(plan: Plan): string {
       return `open cases: ${count(plan.demand.openCases)} referrals with outcome "case" open at ${formatIso(plan.parameters.asOf)}, of ${count(source.rows)} rows in ${source.file}`;
     case 'staff':
       return `open cases: ${count(plan.demand.openCases)}, the sum of the caseload column over case-holding staff in post in ${source.file}`;
+    case 'annex_a':
+      return `open cases: ${count(plan.demand.openCases)} children open at ${formatIso(plan.parameters.asOf)} on the Annex A lists 6-9 in ${source.files.join(', ')}, each child counted once as the most intensive type (looked after, then protection plan, then child in need; care leavers apart)`;
   }
 }
 
@@ -36,6 +79,7 @@ export function assumptionItems(plan: Plan): string[] {
     ...(plan.demand.unallocatedCases === null
       ? []
       : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
+    ...caseAssumptions(plan),
     `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
     `salaries per 1.0 FTE: experienced ${formatPounds(pounds(config.salaries.experienced))}, early career ${formatPounds(pounds(config.salaries.early_career))}, team manager ${formatPounds(pounds(config.salaries.team_manager))}`,
     `employer on-costs ${config.on_cost_rate !== null ? `${rate(config.on_cost_rate)} of salary` : `itemised: NI ${rate(config.ni_rate)} above ${formatPounds(pounds(config.ni_threshold))} a year, pension ${rate(config.pension_rate)}, levy ${rate(config.levy_rate)}`}; recruitment ${formatPounds(pounds(config.recruitment_cost))} per hire; agency premium ${rate(config.agency_premium)}`,
@@ -74,7 +118,7 @@ export function shortageText(plan: Plan): string | null {
     limits?.earlyCareer != null ? `${limits.earlyCareer} early career` : null,
   ].filter((x) => x !== null);
   const gaps = [
-    uncoveredCases > 0 ? `${count(Math.round(uncoveredCases * 10) / 10)} open cases are not covered by permanent staff (average caseload ${caseload(plan.after.averageCaseload)}, target ${count(plan.parameters.rule.target)})` : null,
+    uncoveredCases > 0 ? `${count(Math.round(uncoveredCases * 10) / 10)} open cases are not covered by permanent staff (${showsTargetCaseload(plan) ? `caseload against the target ${caseload(plan.after.targetCaseload)}` : `average caseload ${caseload(plan.after.averageCaseload)}`}, target ${count(plan.parameters.rule.target)})` : null,
     mixShortfallFte > 0 ? `the experienced share is ${fte(exact(mixShortfallFte))} FTE short of the mix (${share(plan.after.experiencedShare)})` : null,
   ].filter((x) => x !== null);
   return `The recruitment limits (${asked.join(', ')} a year) leave this year short: ${gaps.join(', and ')}.`;
@@ -106,10 +150,16 @@ export function planBlocks(plan: Plan): Block[] {
 export function planSections(plan: Plan): PlanSections {
   const { current, after, demand } = plan;
   const target = plan.parameters.rule.target;
-  const afterCaseload: Cell = { text: caseload(after.averageCaseload), emphasis: 'good' };
+  // The caseload the target applies to is the one marked: the plain one unless --weighted or an early-career capacity.
+  const plainMarked = !showsTargetCaseload(plan);
+  const afterCaseload: Cell = { text: caseload(after.averageCaseload), emphasis: plainMarked ? 'good' : 'plain' };
   const nowCaseload: Cell = {
     text: caseload(current.averageCaseload),
-    emphasis: current.averageCaseload !== null && current.averageCaseload > target + 1e-9 ? 'warn' : 'plain',
+    emphasis: plainMarked && current.averageCaseload !== null && current.averageCaseload > target + 1e-9 ? 'warn' : 'plain',
+  };
+  const nowTarget: Cell = {
+    text: caseload(current.targetCaseload),
+    emphasis: current.targetCaseload !== null && current.targetCaseload > target + 1e-9 ? 'warn' : 'plain',
   };
   const costRows = GROUPS.map((group) => {
     const g = plan.byGroup[group];
@@ -120,7 +170,7 @@ export function planSections(plan: Plan): PlanSections {
   costRows.push(['Total', fte(totalCurrent), String(plan.hires.total), fte(totalAfter), '', formatPounds(plan.cost.annual), formatPounds(plan.cost.oneOff)]);
 
   return {
-    title: { kind: 'heading', text: `caseplan: average caseload to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
+    title: { kind: 'heading', text: `caseplan: ${plan.parameters.weighted === true ? 'weighted caseload' : 'average caseload'} to ${count(target)} at ${formatIso(plan.parameters.asOf)}` },
     headline: { kind: 'paragraph', text: [headline(plan), shortageText(plan)].filter((t) => t !== null).join(' '), emphasis: 'strong' },
     nowAfter: {
       kind: 'table',
@@ -137,9 +187,13 @@ export function planSections(plan: Plan): PlanSections {
         ['Team manager FTE', fte(current.teamManagerFte), fte(after.teamManagerFte)],
         ['Agency FTE', fte(current.agencyFte), ''],
         ['Open cases', count(demand.openCases), count(demand.openCases)],
+        ...(demand.byType === null ? [] : CASE_TYPES.filter((t) => demand.byType![t] > 0).map((t) => [`  ${CASE_TYPE_LABEL[t].toLowerCase()}`, count(demand.byType![t]), count(demand.byType![t])])),
         ['  allocated to staff', count(demand.allocatedCases), ''],
         ['  unallocated', count(demand.unallocatedCases), ''],
+        ...(showsWeighted(plan) ? [['Weighted cases (case_weights)', caseload(demand.weightedCases), caseload(demand.weightedCases)]] : []),
         ['Average caseload (cases per FTE)', nowCaseload, afterCaseload],
+        ...(showsWeighted(plan) ? [['Weighted caseload (weighted cases per FTE)', caseload(current.weightedCaseload), caseload(after.weightedCaseload)]] : []),
+        ...(showsTargetCaseload(plan) ? [['Caseload against the target', { ...nowTarget }, { text: caseload(after.targetCaseload), emphasis: 'good' } as Cell]] : []),
         // Only where it differs in kind: with open cases from the caseload column the two are one.
         ...(demand.unallocatedCases === null ? [] : [['  allocated cases per FTE (DfE measure)', caseload(current.allocatedCaseload), '']]),
         ['Paybill now (salary + on-costs)', formatPounds(current.paybill), ''],
