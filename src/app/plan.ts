@@ -26,7 +26,14 @@ export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: num
   const demand = chooseDemand({
     casesFlag: cases,
     published: inputs.published ?? null,
-    annexA: inputs.annexA === null ? null : { files: inputs.annexA.files, rows: inputs.annexA.rows, openCases: inputs.annexA.open.children, byType: inputs.annexA.open.byType },
+    annexA:
+      inputs.annexA === null
+        ? null
+        : {
+            source: { kind: 'annex_a', files: inputs.annexA.files, rows: inputs.annexA.rows, lists: inputs.annexA.lists, unallocated: inputs.annexA.open.unallocated, onSeveralLists: inputs.annexA.open.onSeveralLists },
+            openCases: inputs.annexA.open.children,
+            byType: inputs.annexA.open.byType,
+          },
     referrals:
       inputs.referrals === null
         ? null

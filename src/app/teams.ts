@@ -1,6 +1,8 @@
 // `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
 import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
+import { NO_TEAM_ANNEX } from '../core/annex-a.js';
+import { CASE_TYPES, noCases, totalCases, type CaseCounts } from '../core/case-types.js';
 import { sumExact } from '../core/exact.js';
 import { sumMoney, ZERO_POUNDS } from '../core/money.js';
 import { classify, countWorkforce } from '../core/workforce.js';
@@ -33,10 +35,30 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
     if (members) members.push(person);
     else staffByTeam.set(key, [person]);
   }
+  // Open cases by team: from Annex A when given (with the unallocated children), else the referrals;
+  // by type too when they have types (issue 15).
   const openByTeam = new Map<string, number>();
-  for (const [team, open] of inputs.referrals?.summary.openByTeam ?? []) {
-    const key = name(team === NO_TEAM ? null : team);
+  const typesByTeam = new Map<string, CaseCounts>();
+  const unallocatedByTeam = new Map<string, number>();
+  const annex = inputs.annexA;
+  const typed = annex !== null || inputs.referrals?.summary.byType != null;
+  const teamOpen: Iterable<[string, number]> =
+    annex !== null ? [...annex.open.byTeam].map(([team, counts]) => [team, totalCases(counts)]) : (inputs.referrals?.summary.openByTeam ?? []);
+  const teamTypes: Iterable<[string, CaseCounts]> = annex !== null ? annex.open.byTeam : (inputs.referrals?.summary.byType?.openByTeam ?? []);
+  const noTeam = (team: string) => team === NO_TEAM || team === NO_TEAM_ANNEX;
+  for (const [team, open] of teamOpen) {
+    const key = name(noTeam(team) ? null : team);
     openByTeam.set(key, (openByTeam.get(key) ?? 0) + open);
+  }
+  for (const [team, counts] of teamTypes) {
+    const key = name(noTeam(team) ? null : team);
+    const sum = typesByTeam.get(key) ?? noCases();
+    for (const t of CASE_TYPES) sum[t] += counts[t];
+    typesByTeam.set(key, sum);
+  }
+  for (const [team, n] of annex?.open.unallocatedByTeam ?? []) {
+    const key = name(noTeam(team) ? null : team);
+    unallocatedByTeam.set(key, (unallocatedByTeam.get(key) ?? 0) + n);
   }
   const warnings: string[] = [];
   const pooled = options.projection === null ? undefined : projectionRates(inputs, { ...options.projection, asOf: options.asOf });
@@ -57,19 +79,25 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
           : `referrals name team "${team}" (${cases}) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`,
       );
     }
+    const types = typed ? (typesByTeam.get(key) ?? noCases()) : null;
+    const summary = inputs.referrals?.summary;
     const teamInputs: Inputs = {
       ...inputs,
       staff: { ...inputs.staff, staff },
-      referrals: inputs.referrals === null ? null : { ...inputs.referrals, summary: { ...inputs.referrals.summary, openCases: open } },
+      referrals:
+        inputs.referrals === null || summary === undefined
+          ? null
+          : { ...inputs.referrals, summary: { ...summary, openCases: open, byType: summary.byType === null || annex !== null ? summary.byType : { ...summary.byType, open: types! } } },
+      annexA: annex === null ? null : { ...annex, open: { ...annex.open, children: open, byType: types! } },
     };
     const { caseHoldingFte, experiencedFte, teamManagerFte } = countWorkforce(staff, options.asOf, options.experienceYears);
     const teamOptions: ScenarioOptions = options.projection === null ? options : { ...options, projection: { ...options.projection, settledRates: settled } };
     try {
       const outcome = runScenario(teamInputs, teamOptions);
-      return { team, outcome, reason: null, caseHoldingFte, experiencedFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases };
+      return { team, outcome, reason: null, caseHoldingFte, experiencedFte, teamManagerFte, openCases: outcome.run.plan.demand.openCases, openByType: types, unallocated: annex === null ? null : (unallocatedByTeam.get(key) ?? 0) };
     } catch (error) {
       if (!(error instanceof UnreachablePlan)) throw error;
-      return { team, outcome: null, reason: error.detail, caseHoldingFte, experiencedFte, teamManagerFte, openCases: open };
+      return { team, outcome: null, reason: error.detail, caseHoldingFte, experiencedFte, teamManagerFte, openCases: open, openByType: types, unallocated: annex === null ? null : (unallocatedByTeam.get(key) ?? 0) };
     }
   });
 

@@ -173,7 +173,8 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
       inGroup[j + X <= k ? 'experienced' : 'early_career'].push({ column: column.earlyCareer(j), coefficient: survival('early_career', j, k) });
       inGroup.team_manager.push({ column: column.teamManager(j), coefficient: survival('team_manager', j, k) });
     }
-    const D = row.openCases;
+    // The cases the target applies to: weighted with --weighted (issue 15).
+    const D = row.targetCases;
     const N: Linear = { terms: [...inGroup.experienced, ...inGroup.early_career], constant: row.caseHoldingFte.toNumber() };
     const E: Linear = { terms: inGroup.experienced, constant: row.experiencedFte.toNumber() };
     // The experienced FTE the plan rule checks: this year's early-career hires count as early career.
@@ -182,8 +183,13 @@ export function buildModel(input: ProjectionInput, base: readonly ProjectionYear
     const a = cover ? [{ column: column.cover(k), coefficient: 1 }] : [];
     const u = withGaps ? [{ column: column.uncovered(k), coefficient: 1 }] : [];
 
-    // Target: T(N + a) + u >= D.
-    rows.push(at(`target${k}`, [...times(N.terms, rule.target), ...times(a, rule.target), ...u], D - rule.target * N.constant, null));
+    // Target: T(N + a) + u >= D; with an early-career capacity k < 1 (issue 15), T(E' + k(N - E') + a) + u >= D.
+    const k1 = config.early_career_capacity;
+    if (k1 === 1) rows.push(at(`target${k}`, [...times(N.terms, rule.target), ...times(a, rule.target), ...u], D - rule.target * N.constant, null));
+    else {
+      const terms = [...times(N.terms, rule.target * k1), ...times(checked.terms, rule.target * (1 - k1)), ...times(a, rule.target), ...u];
+      rows.push(at(`target${k}`, terms, D - rule.target * (k1 * N.constant + (1 - k1) * checked.constant), null));
+    }
     if (rule.caps !== null) {
       const { earlyCareer: A, experienced: B } = rule.caps;
       // A(N - E') + B(E' + a) + u >= D.

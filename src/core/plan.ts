@@ -15,7 +15,17 @@ export type DemandSource =
   | { kind: 'published'; label: string; assumptions: string[]; /** --experienced-share not given: every case holder counted as experienced. */ experienceAssumed?: boolean }
   | { kind: 'referrals'; file: string; rows: number }
   /** Ofsted's Annex A lists 6-9 (issue 15): children open at the as-of date, each counted once. */
-  | { kind: 'annex_a'; files: string[]; rows: number }
+  | {
+      kind: 'annex_a';
+      files: string[];
+      rows: number;
+      /** Each list read, and the header taken for each field (reported: header names vary between councils). */
+      lists: readonly { file: string; sheet: string | null; list: number; rows: number; headers: Record<string, string | null> }[];
+      /** Open children with no allocated worker (the worker's name is never kept). */
+      unallocated: number;
+      /** Open children on more than one list, counted once. */
+      onSeveralLists: number;
+    }
   | { kind: 'staff'; file: string };
 
 export interface Demand {
@@ -50,7 +60,7 @@ export function chooseDemand(options: {
   /** Published cases (--la): used unless --cases is given. */
   published?: { cases: number; label: string; assumptions: string[]; experienceAssumed?: boolean } | null;
   /** Annex A lists (--annex-a): used unless --cases is given; the referrals then give growth only. */
-  annexA?: { files: string[]; rows: number; openCases: number; byType: CaseCounts } | null;
+  annexA?: { source: Extract<DemandSource, { kind: 'annex_a' }>; openCases: number; byType: CaseCounts } | null;
   referrals: { file: string; rows: number; openCases: number; byType?: CaseCounts | null } | null;
   staffFile: string;
   allocatedCases: number | null;
@@ -71,7 +81,7 @@ export function chooseDemand(options: {
     const { cases, label, assumptions, experienceAssumed } = options.published;
     return withAllocation(cases, { kind: 'published', label, assumptions, ...(experienceAssumed ? { experienceAssumed } : {}) });
   }
-  if (annexA) return withAllocation(annexA.openCases, { kind: 'annex_a', files: annexA.files, rows: annexA.rows }, annexA.byType);
+  if (annexA) return withAllocation(annexA.openCases, annexA.source, annexA.byType);
   if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows }, referrals.byType ?? null);
   if (allocatedCases !== null) {
     return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile }, byType: null, weightedCases: null };

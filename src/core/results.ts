@@ -9,7 +9,7 @@ import type { Rate } from './rates.js';
 import type { Group, WorkforceCounts } from './workforce.js';
 import type { RecruitmentLimits } from './limits.js';
 import type { Ranges } from './ranges.js';
-import type { CaseType } from './case-types.js';
+import type { CaseCounts, CaseType } from './case-types.js';
 
 export interface PlanRun {
   plan: Plan;
@@ -65,6 +65,10 @@ export interface TeamRun {
   experiencedFte: Exact;
   teamManagerFte: Exact;
   openCases: number;
+  /** Open cases by type (issue 15), when the open cases have types. */
+  openByType: CaseCounts | null;
+  /** Open children with no allocated worker (Annex A); null from the referrals. */
+  unallocated: number | null;
 }
 
 export interface TeamsRun {

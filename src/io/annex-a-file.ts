@@ -54,8 +54,8 @@ export function headerWords(header: string): string[] {
     .filter((w) => w !== '');
 }
 
-const START = new Set(['start', 'started', 'starting', 'began', 'begin', 'commenced', 'entered', 'opened', 'from']);
-const END = new Set(['end', 'ended', 'ending', 'closure', 'closed', 'close', 'ceased', 'cease', 'left', 'finish', 'finished', 'to']);
+const START = new Set(['start', 'started', 'starting', 'began', 'begin', 'commenced', 'entered', 'opened']);
+const END = new Set(['end', 'ended', 'ending', 'closure', 'closed', 'close', 'ceased', 'cease', 'left', 'finish', 'finished']);
 /** Words of dates that are not the episode's own: a placement, a birth, a review, a visit. */
 const NOT_EPISODE = new Set(['placement', 'birth', 'dob', 'review', 'visit', 'assessment', 'referral', 'legal', 'latest', 'previous', 'last', 'adoption', 'pathway', 'conference']);
 const LIST_WORDS: Record<AnnexList, Set<string>> = {

@@ -47,7 +47,15 @@ export function demandSourceJson(plan: Plan) {
     case 'staff':
       return { kind: 'staff_caseload', file: source.file, rows: null };
     case 'annex_a':
-      return { kind: 'annex_a', file: source.files.join(', '), rows: source.rows, files: source.files };
+      return {
+        kind: 'annex_a',
+        file: source.files.join(', '),
+        rows: source.rows,
+        files: source.files,
+        lists: source.lists.map((l) => ({ file: l.file, sheet: l.sheet, list: l.list, rows: l.rows, headers: l.headers })),
+        unallocated_children: source.unallocated,
+        children_on_several_lists: source.onSeveralLists,
+      };
   }
 }
 

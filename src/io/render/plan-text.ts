@@ -71,11 +71,25 @@ export function demandSourceText(plan: Plan): string {
   }
 }
 
+const FIELD_WORDS: Record<string, string> = { child_id: 'child id', start: 'start', end: 'end', team: 'team', worker: 'allocated worker' };
+
+/** Annex A: each list read and the header taken for each field; the unallocated children, counted (never named). */
+export function annexItems(source: Extract<Plan['demand']['source'], { kind: 'annex_a' }>): string[] {
+  return [
+    ...source.lists.map((l) => {
+      const fields = Object.entries(l.headers).map(([field, header]) => `${FIELD_WORDS[field] ?? field} ${header === null ? '(none)' : JSON.stringify(header)}`);
+      return `Annex A List ${l.list} from ${l.file}${l.sheet === null ? '' : ` [${l.sheet}]`}: ${count(l.rows)} rows; headers taken: ${fields.join(', ')}`;
+    }),
+    `${count(source.unallocated)} open children have no allocated worker (an empty or "Unallocated" worker); ${count(source.onSeveralLists)} are on more than one list and counted once`,
+  ];
+}
+
 export function assumptionItems(plan: Plan): string[] {
   const { config, experienceYears, rule } = plan.parameters;
   const items = [
     demandSourceText(plan),
     ...(plan.demand.source.kind === 'published' ? plan.demand.source.assumptions : []),
+    ...(plan.demand.source.kind === 'annex_a' ? annexItems(plan.demand.source) : []),
     ...(plan.demand.unallocatedCases === null
       ? []
       : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),

@@ -10,9 +10,10 @@ import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
-import { planBlocks, planSections, type PlanSections } from './plan-text.js';
+import { planBlocks, planSections, showsTargetCaseload, showsWeighted, type PlanSections } from './plan-text.js';
 import { caseload, count, fte, plain, rate, share } from './numbers.js';
 import { rangesBlocks, rangesJson } from './ranges.js';
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
 
 const YEAR_COLUMNS = columns(
   ['year', 'Year', 'integer'], ['date', 'Date', 'date'], ['open_cases', 'Open cases', 'number'], ['case_holding_fte', 'Case-holding FTE', 'fte'],
@@ -61,9 +62,38 @@ function totalValues(run: ProjectionRun): CsvValue[] {
   return ['total', null, null, null, null, null, null, null, null, plain(sumExact(run.years.map((y) => y.leaversFte))), t.hires.experienced, t.hires.earlyCareer, t.hires.teamManager, toPounds(t.paybill), toPounds(t.recruitmentCost), toPounds(t.baselineCost), toPounds(t.additionalCost), null, null, null, toPounds(t.agencyCoverCost), toPounds(t.retentionCost)];
 }
 
+/** Case types (issue 15), at the end and only when the run has them, so every other run's columns stay as they were. */
+const TYPE_COLUMNS = columns(
+  ...CASE_TYPES.map((t): [string, string, 'number'] => [`open_${t}`, `Open: ${CASE_TYPE_LABEL[t].toLowerCase()}`, 'number']),
+  ['weighted_cases', 'Weighted cases', 'number'],
+  ['weighted_caseload', 'Weighted caseload', 'number'],
+);
+const TARGET_COLUMNS = columns(['target_cases', 'Cases the target applies to', 'number'], ['target_caseload', 'Caseload against the target', 'number']);
+
+/** Whether a run's years carry the case-type columns, and the target's own columns. */
+function extraColumns(run: ProjectionRun): { types: boolean; target: boolean } {
+  return {
+    types: run.years[0]?.openCasesByType != null,
+    target: run.plan.parameters.weighted === true || run.plan.parameters.config.early_career_capacity !== 1,
+  };
+}
+
 /** The `years` section: the workforce and cost each year against the baseline, then the totals. */
 export function yearsTable(run: ProjectionRun): DataTable {
-  return { name: 'years', title: 'Years', columns: YEAR_COLUMNS, rows: run.years.map(yearValues), total: totalValues(run), notes: [] };
+  const extra = extraColumns(run);
+  const more = (y: ProjectionYear): CsvValue[] => [
+    ...(extra.types ? [...CASE_TYPES.map((t) => y.openCasesByType?.[t] ?? null), y.weightedCases, y.weightedCaseload] : []),
+    ...(extra.target ? [y.targetCases, y.targetCaseload] : []),
+  ];
+  const blanks = [...(extra.types ? TYPE_COLUMNS : []), ...(extra.target ? TARGET_COLUMNS : [])].map(() => null);
+  return {
+    name: 'years',
+    title: 'Years',
+    columns: [...YEAR_COLUMNS, ...(extra.types ? TYPE_COLUMNS : []), ...(extra.target ? TARGET_COLUMNS : [])],
+    rows: run.years.map((y) => [...yearValues(y), ...more(y)]),
+    total: [...totalValues(run), ...blanks],
+    notes: [],
+  };
 }
 
 export function projectionCsv(run: ProjectionRun): Promise<string> {
@@ -139,6 +169,7 @@ export function projectionJson(run: ProjectionRun) {
     agency_cover: run.market.agencyCover,
     rates: {
       growth: rateJson(run.rates.growth),
+      growth_by_type: run.rates.growthByType === null ? null : Object.fromEntries(CASE_TYPES.map((t) => [t, rateJson(run.rates.growthByType![t])])),
       turnover: rateJson(run.rates.turnover),
       turnover_by_group: Object.fromEntries(GROUPS.map((g) => [g, rateJson(run.rates.turnoverByGroup[g])])),
       pay_award: rateJson(run.rates.payAward),
@@ -202,6 +233,9 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
   // paybill + recruitment + agency cover + retention - baseline = additional.
   const coverColumn = run.market.agencyCover;
   const retentionColumn = run.retention !== null;
+  const weightedColumn = showsWeighted(run.plan);
+  const targetColumn = showsTargetCaseload(run.plan);
+  const caseColumns = [...(weightedColumn ? [''] : []), ...(targetColumn ? [''] : [])];
   const extra = (cover: Money, retention: Money) => [...(coverColumn ? [pounds(cover)] : []), ...(retentionColumn ? [pounds(retention)] : [])];
   const rows = run.years.map((y) => [
     // A short year is marked where it is read: the target (or mix) is not met by permanent staff.
@@ -211,6 +245,8 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     `${fte(y.caseHoldingFte)} (${fte(y.experiencedFte)} / ${fte(y.earlyCareerFte)})`,
     share(y.experiencedShare),
     caseload(y.averageCaseload),
+    ...(weightedColumn ? [caseload(y.weightedCaseload)] : []),
+    ...(targetColumn ? [caseload(y.targetCaseload)] : []),
     fte(y.teamManagerFte),
     fte(y.leaversFte),
     `${y.hires.experienced} / ${y.hires.earlyCareer} / ${y.hires.teamManager}`,
@@ -221,10 +257,13 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     pounds(y.additionalCost),
   ]);
   const t = run.totals;
-  rows.push(['Total', '', '', '', '', '', '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), ...extra(t.agencyCoverCost, t.retentionCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
+  rows.push(['Total', '', '', '', '', '', ...caseColumns, '', fte(sumExact(run.years.map((y) => y.leaversFte))), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, pounds(t.paybill), pounds(t.recruitmentCost), ...extra(t.agencyCoverCost, t.retentionCost), pounds(t.baselineCost), pounds(t.additionalCost)]);
 
+  const byType = run.rates.growthByType;
+  const openTypes = CASE_TYPES.filter((t) => (run.plan.demand.byType?.[t] ?? 0) > 0);
   const items = [
     rateItem('demand growth', run.rates.growth),
+    ...(byType === null ? [] : openTypes.filter((t) => !byType[t].value.eq(run.rates.growth.value) || byType[t].source !== run.rates.growth.source).map((t) => rateItem(`growth of ${CASE_TYPE_LABEL[t].toLowerCase()} cases`, byType[t]))),
     rateItem('turnover', run.rates.turnover),
     // Each group's rate, where one differs from the pooled rate above.
     ...GROUPS.filter((g) => !run.rates.turnoverByGroup[g].value.eq(run.rates.turnover.value)).map((g) => rateItem(`turnover of ${GROUP_NAMES[g]}`, run.rates.turnoverByGroup[g])),
@@ -253,12 +292,12 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     },
     years: {
       kind: 'table',
-      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', ...(coverColumn ? ['Agency cover'] : []), ...(retentionColumn ? ['Retention'] : []), 'Baseline', 'Additional'],
-      align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(coverColumn ? ['right' as const] : []), ...(retentionColumn ? ['right' as const] : []), 'right', 'right'],
+      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', ...(weightedColumn ? ['Wtd caseload'] : []), ...(targetColumn ? ['vs target'] : []), 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', ...(coverColumn ? ['Agency cover'] : []), ...(retentionColumn ? ['Retention'] : []), 'Baseline', 'Additional'],
+      align: ['right', 'left', 'right', 'right', 'right', 'right', ...caseColumns.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right', ...(coverColumn ? ['right' as const] : []), ...(retentionColumn ? ['right' as const] : []), 'right', 'right'],
       rows,
       totalRow: true,
       // On a narrow terminal: workforce columns, then cost columns, each with the year.
-      splitAfter: 9,
+      splitAfter: 9 + caseColumns.length,
     },
     paybillTitle: { kind: 'paragraph', text: 'Paybill by group (salary + on-costs, agency FTE at the agency premium; pay award applied)', emphasis: 'strong' },
     paybill: {

@@ -8,6 +8,8 @@ import type { Block, Cell } from './document.js';
 import { caseload, count, fte, plain, share } from './numbers.js';
 import { planJson } from './plan-json.js';
 import { projectionJson } from './projection.js';
+import { showsWeighted } from './plan-text.js';
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
 
 const TEAM_COLUMNS = columns(
   ['team', 'Team', 'text'], ['case_holding_fte', 'Case-holding FTE', 'fte'], ['experienced_fte', 'Experienced FTE', 'fte'], ['early_career_fte', 'Early-career FTE', 'fte'],
@@ -46,9 +48,43 @@ function totalValues(run: TeamsRun): CsvValue[] {
   ];
 }
 
+/** Case types by team (issue 15), at the end and only when the open cases have types; unallocated children with Annex A. */
+function typeColumns(run: TeamsRun): { types: boolean; unallocated: boolean } {
+  return { types: run.teams.some((t) => t.openByType !== null), unallocated: run.teams.some((t) => t.unallocated !== null) };
+}
+
+const TYPE_COLUMNS = columns(
+  ...CASE_TYPES.map((t): [string, string, 'integer'] => [`open_${t}`, `Open: ${CASE_TYPE_LABEL[t].toLowerCase()}`, 'integer']),
+  ['weighted_cases', 'Weighted cases', 'number'],
+  ['weighted_caseload', 'Weighted caseload', 'number'],
+);
+const UNALLOCATED_COLUMNS = columns(['unallocated_children', 'Unallocated children', 'integer']);
+
+function teamTypeValues(t: TeamRun, extra: { types: boolean; unallocated: boolean }): CsvValue[] {
+  const plan = t.outcome?.run.plan;
+  return [
+    ...(extra.types ? [...CASE_TYPES.map((c) => t.openByType?.[c] ?? null), plan?.demand.weightedCases ?? null, plan?.current.weightedCaseload ?? null] : []),
+    ...(extra.unallocated ? [t.unallocated] : []),
+  ];
+}
+
 /** The `teams` section: one row per team, then the sum of the team plans. */
 export function teamsTable(run: TeamsRun): DataTable {
-  return { name: 'teams', title: 'Teams', columns: TEAM_COLUMNS, rows: run.teams.map(teamValues), total: totalValues(run), notes: [POOLING_NOTE] };
+  const extra = typeColumns(run);
+  const sum = (f: (t: TeamRun) => number | null) => run.teams.reduce((s, t) => s + (f(t) ?? 0), 0);
+  const weighted = sum((t) => t.outcome?.run.plan.demand.weightedCases ?? null);
+  const totals: CsvValue[] = [
+    ...(extra.types ? [...CASE_TYPES.map((c) => sum((t) => t.openByType?.[c] ?? null)), weighted, run.total.caseHoldingFte.isZero() ? null : weighted / run.total.caseHoldingFte.toNumber()] : []),
+    ...(extra.unallocated ? [sum((t) => t.unallocated)] : []),
+  ];
+  return {
+    name: 'teams',
+    title: 'Teams',
+    columns: [...TEAM_COLUMNS, ...(extra.types ? TYPE_COLUMNS : []), ...(extra.unallocated ? UNALLOCATED_COLUMNS : [])],
+    rows: run.teams.map((t) => [...teamValues(t), ...teamTypeValues(t, extra)]),
+    total: [...totalValues(run), ...totals],
+    notes: [POOLING_NOTE],
+  };
 }
 
 export function teamsCsv(run: TeamsRun): Promise<string> {
@@ -61,11 +97,16 @@ export function teamsJson(run: TeamsRun) {
   const whole = run.wholeService;
   return {
     teams: run.teams.map((t) => {
-      if (t.outcome === null) return { team: t.team, feasible: false, reason: t.reason, open_cases: t.openCases, case_holding_fte: plain(t.caseHoldingFte) };
+      const byType = t.openByType === null ? {} : { open_cases_by_type: { ...t.openByType } };
+      const unallocated = t.unallocated === null ? {} : { unallocated_children: t.unallocated };
+      if (t.outcome === null) return { team: t.team, feasible: false, reason: t.reason, open_cases: t.openCases, case_holding_fte: plain(t.caseHoldingFte), ...byType, ...unallocated };
       const body = t.outcome.kind === 'projection' ? projectionJson(t.outcome.run) : planJson(t.outcome.run.plan);
-      return { team: t.team, feasible: true, reason: null, ...body };
+      return { team: t.team, feasible: true, reason: null, ...unallocated, ...body };
     }),
-    total: Object.fromEntries(TEAM_COLUMNS.slice(1).map((c, i) => [c.key, totalValues(run)[i + 1]])),
+    total: (() => {
+      const table = teamsTable(run);
+      return Object.fromEntries(table.columns.slice(1).map((c, i) => [c.key, table.total![i + 1]]));
+    })(),
     total_note: POOLING_NOTE,
     whole_service:
       whole === null
@@ -82,7 +123,10 @@ export function teamsJson(run: TeamsRun) {
 
 export function teamsBlocks(run: TeamsRun): Block[] {
   const withYears = run.total.additionalCost !== null;
-  const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', 'Avg caseload', 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  const extra = typeColumns(run);
+  const shownTypes = CASE_TYPES.filter((c) => run.teams.some((t) => (t.openByType?.[c] ?? 0) > 0));
+  const weightedShown = extra.types && run.teams.some((t) => t.outcome !== null && showsWeighted(t.outcome.run.plan));
+  const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', ...(extra.types ? [`by type (${shownTypes.join(' / ')})`] : []), ...(extra.unallocated ? ['Unallocated'] : []), 'Avg caseload', ...(weightedShown ? ['Wtd caseload'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   if (withYears) head.push('Additional cost');
   const rows: (Cell | string)[][] = run.teams.map((t) => {
     const plan = t.outcome?.run.plan;
@@ -92,7 +136,10 @@ export function teamsBlocks(run: TeamsRun): Block[] {
       share(t.caseHoldingFte.isZero() ? null : t.experiencedFte.div(t.caseHoldingFte).toNumber()),
       fte(t.teamManagerFte),
       count(t.openCases),
+      ...(extra.types ? [shownTypes.map((c) => count(t.openByType?.[c] ?? 0)).join(' / ')] : []),
+      ...(extra.unallocated ? [count(t.unallocated ?? 0)] : []),
       caseload(plan?.current.averageCaseload ?? null),
+      ...(weightedShown ? [caseload(plan?.current.weightedCaseload ?? null)] : []),
       plan ? `${plan.hires.experienced} / ${plan.hires.earlyCareer} / ${plan.hires.teamManager}` : { text: 'unreachable (see below)', emphasis: 'warn' },
       plan ? formatPounds(plan.cost.annual) : '',
       plan ? formatPounds(plan.cost.oneOff) : '',
@@ -101,7 +148,14 @@ export function teamsBlocks(run: TeamsRun): Block[] {
     return row;
   });
   const t = run.total;
-  const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), share(t.caseHoldingFte.isZero() ? null : t.experiencedFte.div(t.caseHoldingFte).toNumber()), fte(t.teamManagerFte), count(t.openCases), caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()), `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
+  const sumOf = (f: (team: TeamRun) => number) => run.teams.reduce((s, team) => s + f(team), 0);
+  const weightedTotal = sumOf((team) => team.outcome?.run.plan.demand.weightedCases ?? 0);
+  const total: string[] = ['Total (sum of teams)', fte(t.caseHoldingFte), share(t.caseHoldingFte.isZero() ? null : t.experiencedFte.div(t.caseHoldingFte).toNumber()), fte(t.teamManagerFte), count(t.openCases),
+    ...(extra.types ? [shownTypes.map((c) => count(sumOf((team) => team.openByType?.[c] ?? 0))).join(' / ')] : []),
+    ...(extra.unallocated ? [count(sumOf((team) => team.unallocated ?? 0))] : []),
+    caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()),
+    ...(weightedShown ? [caseload(t.caseHoldingFte.isZero() ? null : weightedTotal / t.caseHoldingFte.toNumber())] : []),
+    `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
   if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost));
   rows.push(total);
   const whole = run.wholeService;
