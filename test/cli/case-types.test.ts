@@ -1,0 +1,121 @@
+// Issue 15: case types, weighted caseloads and the early-career capacity, checked by hand on a
+// three-type example, and "--weighted off gives today's figures exactly" on the sample council.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseplan, json } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'caseplan-types-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// One team: 6 experienced FTE (qualified 2015), 4 early career (qualified 2025), 2 team managers.
+const staff = file(
+  'staff.csv',
+  [
+    'staff_id,role,fte,qualified_date',
+    ...Array.from({ length: 6 }, (_, i) => `X${i},social worker,1,2015-06-01`),
+    ...Array.from({ length: 4 }, (_, i) => `Y${i},social worker,1,2025-06-01`),
+    'M1,team manager,1,2010-06-01',
+    'M2,team manager,1,2010-06-01',
+  ].join('\n'),
+);
+// Open at 2026-09-30: 60 children in need, 40 on protection plans, 20 looked after (120 cases).
+const rows = (type: string, n: number, from: number) => Array.from({ length: n }, (_, i) => `R${from + i},2026-0${1 + (i % 8)}-15,case,,${type}`);
+const referrals = file('referrals.csv', ['referral_id,received_date,outcome,closed_date,case_type', ...rows('cin', 60, 0), ...rows('Child Protection', 40, 100), ...rows('cla', 20, 200)].join('\n'));
+const weights = file('weights.json', JSON.stringify({ case_weights: { cin: 1, cp: 1.5, cla: 2 }, case_type_aliases: { 'Child Protection': 'cp' } }));
+const protectedYear = file('protected.json', JSON.stringify({ case_weights: { cin: 1, cp: 1.5, cla: 2 }, case_type_aliases: { 'Child Protection': 'cp' }, early_career_capacity: 0.75 }));
+const base = ['plan', '--target', '12', '--staff', staff, '--referrals', referrals, '--as-of', '2026-09-30', '--format', 'json', '-q'];
+
+describe('weighted caseloads: a three-type example worked by hand', () => {
+  it('reports the weighted caseload beside the plain one, and --weighted hires for weighted cases', () => {
+    // Plain: 120 cases / 10 FTE = 12, the target: no hires.
+    const plain = json(caseplan([...base, '--config', weights]));
+    expect(plain.current.open_cases).toBe(120);
+    expect(plain.current.open_cases_by_type).toEqual({ cin: 60, cp: 40, cla: 20, care_leaver: 0, assessment: 0, other: 0 });
+    // Weighted: 60 x 1 + 40 x 1.5 + 20 x 2 = 160 points, 16 per FTE.
+    expect(plain.current.weighted_cases).toBe(160);
+    expect(plain.current.weighted_caseload).toBe(16);
+    expect(plain.parameters.target_applies_to).toBe('open_cases');
+    expect(plain.hires).toEqual({ experienced: 0, early_career: 0, team_manager: 0, total: 0 });
+
+    // --weighted: 160 / 12 = 13.33 FTE, so 4 more; early career is cheaper (£43,304.87 against
+    // £53,122.31 a year). 14 FTE need ceil(14 / 7) = 2 team managers: in post.
+    const weighted = json(caseplan([...base, '--config', weights, '--weighted']));
+    expect(weighted.parameters.target_applies_to).toBe('weighted_cases');
+    expect(weighted.hires).toEqual({ experienced: 0, early_career: 4, team_manager: 0, total: 4 });
+    expect(weighted.after.weighted_caseload).toBeCloseTo(160 / 14, 12);
+    expect(weighted.after.target_caseload).toBeCloseTo(160 / 14, 12);
+    expect(weighted.cost.annual).toBe(173219.46); // 4 x £43,304.865, rounded once
+  });
+
+  it('counts an early-career FTE as early_career_capacity of an FTE against the target', () => {
+    // Needed: 6 + x + 0.75 (4 + y) >= 160 / 12, i.e. x + 0.75 y >= 4.333. The cheapest whole hires:
+    //   y 0: x 5 £265,611.55   y 1: x 4 £255,794.11   y 2: x 3 £245,976.67   y 3: x 3 £289,281.54
+    //   y 4: x 2 £279,464.10   y 5: x 1 £269,646.66   y 6: x 0 £259,829.22
+    // so 3 experienced and 2 early career; 15 FTE need 3 team managers, one more.
+    const out = json(caseplan([...base, '--config', protectedYear, '--weighted']));
+    expect(out.parameters.early_career_capacity).toBe(0.75);
+    expect(out.hires).toEqual({ experienced: 3, early_career: 2, team_manager: 1, total: 6 });
+    expect(out.after.target_caseload).toBeCloseTo(160 / (9 + 0.75 * 6), 12);
+    expect(out.current.target_caseload).toBeCloseTo(160 / (6 + 0.75 * 4), 12);
+    // On plain cases: x + 0.75 y >= 1, one experienced (£53,122.31) is cheaper than two early career.
+    const plainCases = json(caseplan([...base, '--config', protectedYear]));
+    expect(plainCases.hires).toEqual({ experienced: 1, early_career: 0, team_manager: 0, total: 1 });
+  });
+
+  it('says which caseload the target applies to in the table', () => {
+    const table = caseplan([...base.slice(0, -3), '-q', '--config', protectedYear, '--weighted']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('weighted caseload to 12');
+    expect(table.stdout).toMatch(/Weighted caseload \(weighted cases per FTE\)\s*│\s*16\.0/);
+    expect(table.stdout).toContain('Caseload against the target');
+    expect(table.stdout).toContain('apply to weighted cases (--weighted)');
+    expect(table.stdout).toContain('an early-career FTE counts as 0.75 of an FTE against the target');
+  });
+
+  it('refuses --weighted when the open cases have no types, and a weight for a type that is not one', () => {
+    const refused = caseplan(['plan', '--target', '12', '--staff', staff, '--cases', '100', '--weighted', '--as-of', '2026-09-30']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--weighted applies the target to weighted cases, and the open cases (given with --cases) have no types');
+    const typo = caseplan([...base, '--config', file('typo.json', JSON.stringify({ case_weights: { cpp: 2 } }))]);
+    expect(typo.code).toBe(3);
+    expect(typo.stderr).toContain('case_weights: Unrecognized key: "cpp"; did you mean "cp"?');
+    const badType = caseplan([...base.slice(0, 5), '--referrals', file('bad.csv', 'referral_id,received_date,case_type\nR1,2026-01-01,LAC\n'), '--as-of', '2026-09-30']);
+    expect(badType.code).toBe(3);
+    expect(badType.stderr).toContain('"LAC" is not a case type: cin, cp, cla, care_leaver, assessment, other; map your own wording');
+  });
+});
+
+describe('--weighted off gives the figures of before case types', () => {
+  it('the sample council with a case_type column: every figure as without it', () => {
+    const original = readFileSync('fixtures/referrals.csv', 'utf8').trimEnd().split(/\r?\n/);
+    const types = ['cin', 'cp', 'cla', 'care_leaver', 'assessment', 'other'];
+    const typed = file('typed.csv', [`${original[0]},case_type`, ...original.slice(1).map((line, i) => `${line},${types[i % types.length]}`)].join('\n'));
+    const args = (referralsFile: string) => ['plan', '--target', '19', '--mix', '50%', '--mix-by', '3', '--years', '5', '--growth', '4%', '--turnover', '15%', '--staff', 'fixtures/staff.csv', '--referrals', referralsFile, '--as-of', '2026-09-30', '--format', 'json', '-q'];
+    const before = json(caseplan(args('fixtures/referrals.csv')));
+    const after = json(caseplan(args(typed)));
+    // Only the new case-type figures differ: the cases by type, and the years' type columns.
+    expect(after.current.open_cases_by_type).not.toBeNull();
+    const strip = (out: any) => {
+      delete out.current.open_cases_by_type;
+      delete out.current.weighted_cases;
+      delete out.current.weighted_caseload;
+      delete out.after.weighted_caseload;
+      delete out.rates.growth_by_type;
+      delete out.open_cases_source.file;
+      out.projection = out.projection.map((y: any) => Object.fromEntries(Object.entries(y).filter(([k]) => !k.startsWith('open_') || k === 'open_cases').filter(([k]) => !k.startsWith('weighted_'))));
+      return out;
+    };
+    expect(strip(after)).toEqual(strip(before));
+    // And the CSV of the years: the same columns and figures, the type columns at the end.
+    const csvBefore = caseplan([...args('fixtures/referrals.csv').slice(0, -3), '--format', 'csv', '-q']).stdout.trim().split('\n');
+    const csvAfter = caseplan([...args(typed).slice(0, -3), '--format', 'csv', '-q']).stdout.trim().split('\n');
+    const width = csvBefore[0]!.split(',').length;
+    expect(csvAfter.map((line) => line.split(',').slice(0, width).join(','))).toEqual(csvBefore);
+  });
+});
