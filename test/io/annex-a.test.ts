@@ -1,6 +1,6 @@
 // Issue 15: Ofsted's Annex A lists as input. A small workbook and the same lists saved as CSV, with
 // the header variants of different councils' exports, give the same open cases by type and team.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

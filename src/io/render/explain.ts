@@ -1,5 +1,6 @@
 // `--explain`: the derivation of every number a user will quote, in plain English. Each step is
 // named by the JSON field whose value it explains, and carries that same value.
+import { CASE_TYPES } from '../../core/case-types.js';
 import type { PlanRun, ProjectionRun } from '../../core/results.js';
 import type { Config } from '../../core/config.js';
 import type { Group } from '../../core/workforce.js';
@@ -46,9 +47,23 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
       `Allocated caseload (the Department for Education's measure: cases held per case-holding FTE): ${count(plan.demand.allocatedCases)} / ${fte(C)} = ${caseload(current.allocatedCaseload)}. ` +
         `The target applies to the average caseload above, which also counts the ${count(plan.demand.unallocatedCases)} unallocated cases.`);
   }
+  const byType = plan.demand.byType;
+  if (byType !== null && plan.demand.weightedCases !== null) {
+    const terms = CASE_TYPES.filter((t) => byType[t] > 0).map((t) => `${count(byType[t])} ${t} x ${+config.case_weights[t].toFixed(6)}`);
+    add('current.weighted_cases', plan.demand.weightedCases,
+      `Weighted cases: each open case counts its type's weight (case_weights): ${terms.join(' + ') || '0'} = ${caseload(plan.demand.weightedCases)}; ` +
+        `weighted caseload ${caseload(plan.demand.weightedCases)} / ${fte(C)} FTE = ${caseload(current.weightedCaseload)}.`);
+  }
+  const weighted = plan.parameters.weighted === true;
+  const kappa = config.early_career_capacity;
+  const what = weighted ? 'weighted cases' : 'open cases';
+  const load = weighted ? (plan.demand.weightedCases ?? plan.demand.openCases) : plan.demand.openCases;
+  const counted = kappa === 1 ? 'case-holding FTE' : `(experienced FTE + ${+kappa.toFixed(6)} x early-career FTE)`;
   add('constraints.target.min_case_holding_fte', constraints.target.minCaseHoldingFte,
-    `Target: open cases <= ${count(rule.target)} x case-holding FTE, so at least ${count(plan.demand.openCases)} / ${count(rule.target)} = ${fte(constraints.target.minCaseHoldingFte)} FTE are needed; ` +
-      `${fte(C)} are in post (${constraints.target.metNow ? 'met already' : 'not met now'}).`);
+    `Target: ${what} <= ${count(rule.target)} x ${counted}, so at least ${weighted ? caseload(load) : count(load)} / ${count(rule.target)} = ${fte(constraints.target.minCaseHoldingFte)} FTE${kappa === 1 ? '' : ' counted against the target'} are needed; ` +
+      (kappa === 1 ? `${fte(C)} are in post` : `${fte(current.experiencedFte)} + ${+kappa.toFixed(6)} x ${fte(current.earlyCareerFte)} count now`) +
+      ` (${constraints.target.metNow ? 'met already' : 'not met now'}).` +
+      (kappa === 1 ? '' : ` An early-career FTE counts as ${+kappa.toFixed(6)} of an FTE (early_career_capacity): a protected allowance while they learn; the caps, per FTE of each group, take no fraction.`));
   if (constraints.mix !== null && rule.mix !== null) {
     add('constraints.mix.min_experienced_fte_after', constraints.mix.minExperiencedFteAfter,
       `Mix: experienced FTE >= ${rate(rule.mix)} of case-holding FTE. After hires that is ${rate(rule.mix)} x ${fte(after.caseHoldingFte)} = ${fte(constraints.mix.minExperiencedFteAfter)} experienced FTE; ` +
@@ -57,7 +72,7 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   if (constraints.caps !== null && rule.caps !== null) {
     add('constraints.caps.capacity_after', constraints.caps.capacityAfter,
       `Caps: at most ${count(rule.caps.earlyCareer)} cases per early-career FTE and ${count(rule.caps.experienced)} per experienced FTE. ` +
-        `Capacity now ${count(constraints.caps.capacityNow)} cases, after hires ${count(constraints.caps.capacityAfter)}, for ${count(plan.demand.openCases)} open cases.`);
+        `Capacity now ${count(constraints.caps.capacityNow)} cases, after hires ${count(constraints.caps.capacityAfter)}, for ${weighted ? `${caseload(load)} weighted` : `${count(plan.demand.openCases)} open`} cases.`);
   }
   const active = (['target', 'mix', 'caps'] as const).filter((name) => constraints[name] !== null);
   const notBinding = active.filter((name) => !plan.binding.includes(name));
@@ -147,12 +162,16 @@ export function explainProjection(run: ProjectionRun, staffFile: string): Explan
     if (y.year > 0) {
       steps.push({ step: at('leavers_fte'), value: plain(y.leaversFte),
         text: `${when}: ${leaving} in post at the end of year ${y.year - 1} leave (agency and permanent alike; a case-holding team manager once, as a team manager) = ${fte(y.leaversFte)} FTE.` });
+      const types = y.openCasesByType;
+      const perType = run.rates.growthByType !== null && types !== null && !CASE_TYPES.every((t) => run.rates.growthByType![t].value.eq(growth));
       steps.push({ step: at('open_cases'), value: y.openCases,
-        text: `${when}: open cases ${count(run.plan.demand.openCases)} x (1 + ${rate(growth.toNumber())})^${y.year} = ${count(y.openCases)}.` });
+        text: perType
+          ? `${when}: each case type at its own growth, ${CASE_TYPES.filter((t) => (run.plan.demand.byType?.[t] ?? 0) > 0).map((t) => `${t} ${count(run.plan.demand.byType![t])} x (1 + ${rate(run.rates.growthByType![t].value.toNumber())})^${y.year} = ${caseload(types[t])}`).join('; ')}: ${count(y.openCases)} open cases${y.weightedCases === null ? '' : `, ${caseload(y.weightedCases)} weighted`}.`
+          : `${when}: open cases ${count(run.plan.demand.openCases)} x (1 + ${rate(growth.toNumber())})^${y.year} = ${count(y.openCases)}${y.weightedCases === null ? '' : ` (${caseload(y.weightedCases)} weighted)`}.` });
       steps.push({ step: at('experienced_fte'), value: plain(y.experiencedFte),
         text: `${when}: after leavers, progression (staff reaching ${run.plan.parameters.experienceYears} years since qualifying become experienced) and hires, ${fte(y.experiencedFte)} experienced and ${fte(y.earlyCareerFte)} early-career case-holding FTE.` });
       steps.push({ step: at('hires_experienced'), value: y.hires.experienced,
-        text: `${when}: the plan rule (target ${count(run.plan.parameters.rule.target)}${y.mixApplied && run.mix !== null ? `, mix ${rate(run.mix)}` : ''}${run.plan.parameters.rule.caps ? ', caps' : ''}) ${y.short ? 'within the recruitment limits ' : ''}hires ${y.hires.experienced} experienced and ${y.hires.earlyCareer} early career${y.short ? ` (a short year: ${count(Math.round(y.uncoveredCases * 10) / 10)} cases uncovered, mix ${fte(exact(y.mixShortfallFte))} FTE short${y.agencyCoverFte > 0 ? `; ${fte(exact(y.agencyCoverFte))} agency FTE cover the gap at ${formatPounds(y.agencyCoverCost)}` : ''})` : ''}, giving ${fte(y.caseHoldingFte)} case-holding FTE and an average caseload of ${caseload(y.averageCaseload)}; team managers: ceil(${fte(y.caseHoldingFte)} / ${count(config.span_of_control)}) needed, ${y.hires.teamManager} hired.` });
+        text: `${when}: the plan rule (target ${count(run.plan.parameters.rule.target)}${y.mixApplied && run.mix !== null ? `, mix ${rate(run.mix)}` : ''}${run.plan.parameters.rule.caps ? ', caps' : ''}) ${y.short ? 'within the recruitment limits ' : ''}hires ${y.hires.experienced} experienced and ${y.hires.earlyCareer} early career${y.short ? ` (a short year: ${count(Math.round(y.uncoveredCases * 10) / 10)} cases uncovered, mix ${fte(exact(y.mixShortfallFte))} FTE short${y.agencyCoverFte > 0 ? `; ${fte(exact(y.agencyCoverFte))} agency FTE cover the gap at ${formatPounds(y.agencyCoverCost)}` : ''})` : ''}, giving ${fte(y.caseHoldingFte)} case-holding FTE and an average caseload of ${caseload(y.averageCaseload)}${y.targetCaseload !== y.averageCaseload ? ` (${caseload(y.targetCaseload)} against the target)` : ''}; team managers: ceil(${fte(y.caseHoldingFte)} / ${count(config.span_of_control)}) needed, ${y.hires.teamManager} hired.` });
     }
     const groups = GROUPS.map((g) => {
       const b = y.byGroup[g];
