@@ -4,7 +4,9 @@ import type { ProjectionOptions } from './projection.js';
 
 import { UnreachablePlan, UsageError } from '../errors.js';
 import type { Inputs } from './inputs.js';
-import { groupTurnover, payAwardRate, projectionRates } from './projection.js';
+import { groupTurnover, impliedGrowth, payAwardRate, projectionRates } from './projection.js';
+import type { Rate } from '../core/rates.js';
+import type { CaseType } from '../core/case-types.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
 /** Every target x mix x recruitment limit (`--max-hires 20,40,none`, a third axis). */
@@ -65,6 +67,12 @@ export function runCompare(
     }
   }
   if (scenarios.every((s) => s.result === null)) throw new UsageError(`no scenario can be satisfied: ${scenarios[0]?.reason ?? ''}`);
-  return { scenarios, optimised: optimiser !== null && base.projection !== null, published: inputs.published === undefined ? null : { label: inputs.published.label, assumptions: inputs.published.assumptions }, rates: settled === null || base.projection === null ? null : { ...settled, payAward: payAwardRate(base.projection.payAward) } };
+  return { scenarios, weighted: base.weighted === true, optimised: optimiser !== null && base.projection !== null, published: inputs.published === undefined ? null : { label: inputs.published.label, assumptions: inputs.published.assumptions }, rates: settled === null || base.projection === null ? null : { ...settled, growth: shownGrowth(inputs, base, settled), payAward: payAwardRate(base.projection.payAward) } };
 }
 
+
+/** The growth every scenario's projection has: with open cases by type, the rate their types' own rates imply in year 1. */
+function shownGrowth(inputs: Inputs, base: ScenarioOptions, settled: { growth: Rate; growthByType: Record<CaseType, Rate> | null }): Rate {
+  const open = base.cases !== null ? null : (inputs.annexA?.open.byType ?? inputs.referrals?.summary.byType?.open ?? null);
+  return open === null || settled.growthByType === null ? settled.growth : impliedGrowth(open, settled.growthByType, settled.growth);
+}

@@ -90,7 +90,7 @@ export function projectionRates(
 }
 
 /** The pooled growth a per-type projection implies in its first year: sum of open(t) x (1 + g(t)) over the open cases, minus 1. */
-function impliedGrowth(open: CaseCounts, rates: Record<CaseType, Rate>, pooled: Rate): Rate {
+export function impliedGrowth(open: CaseCounts, rates: Record<CaseType, Rate>, pooled: Rate): Rate {
   const total = CASE_TYPES.reduce((sum, t) => sum + open[t], 0);
   if (CASE_TYPES.every((t) => open[t] === 0 || rates[t].value.eq(pooled.value)) || total === 0) return pooled;
   const next = CASE_TYPES.reduce((sum, t) => sum.plus(rates[t].value.plus(1).times(open[t])), ZERO);

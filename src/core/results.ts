@@ -117,7 +117,9 @@ export interface Comparison {
   optimised: boolean;
   /** Planned from published figures (--la): which, and what was assumed. */
   published?: { label: string; assumptions: string[] } | null;
-  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate } | null;
+  rates: { growth: Rate; turnover: Rate; turnoverByGroup: Record<Group, Rate>; payAward: Rate; growthByType?: Record<CaseType, Rate> | null } | null;
+  /** Every target applies to weighted cases (--weighted, issue 15). */
+  weighted?: boolean;
 }
 
 /** One plan's hires in a year, by group (agency conversions included, as in the projection). */

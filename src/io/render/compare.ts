@@ -1,6 +1,7 @@
 // `compare` output: one row per scenario, in every format from the same values.
 import type { Comparison, Scenario } from '../../core/results.js';
 import { rateItem, rateJson } from './projection.js';
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
 import { formatPounds, pounds, toPounds, type Money } from '../../core/money.js';
 import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
@@ -58,14 +59,14 @@ function values(s: Scenario, optimised: boolean): CsvValue[] {
 }
 
 /** The `scenarios` section: one row per target and mix, with the rates the additional cost rests on. */
-export function scenariosTable({ scenarios, rates, optimised, published }: Comparison): DataTable {
+export function scenariosTable({ scenarios, rates, optimised, published, weighted }: Comparison): DataTable {
   return {
     name: 'scenarios',
     title: 'Scenarios',
     columns: [...SCENARIO_COLUMNS, ...(optimised ? OPTIMISED_COLUMNS : []), ...(hasRanges(scenarios) ? RANGE_COLUMNS : [])],
     rows: scenarios.map((s) => [...values(s, optimised), ...(hasRanges(scenarios) ? rangeValues(s) : [])]),
     total: null,
-    notes: [...(rates === null ? [] : rateItems(rates)), ...(published ? [`From published figures: ${published.label}.`, ...published.assumptions] : [])],
+    notes: [...(weighted ? ['every target applies to weighted cases (--weighted): the sum of the open cases\' weights from case_weights'] : []), ...(rates === null ? [] : rateItems(rates)), ...(published ? [`From published figures: ${published.label}.`, ...published.assumptions] : [])],
   };
 }
 
@@ -78,21 +79,26 @@ function rateItems(rates: NonNullable<Comparison['rates']>): string[] {
   const groups = (['experienced', 'early_career', 'team_manager'] as const).filter((g) => !rates.turnoverByGroup[g].value.eq(rates.turnover.value));
   return [
     rateItem('demand growth', rates.growth),
+    ...(rates.growthByType == null
+      ? []
+      : CASE_TYPES.filter((t) => rates.growthByType![t].source !== 'default').map((t) => rateItem(`growth of ${CASE_TYPE_LABEL[t].toLowerCase()} cases`, rates.growthByType![t]))),
     rateItem('turnover', rates.turnover),
     ...groups.map((g) => rateItem(`turnover of ${g.replace('_', '-')} staff`, rates.turnoverByGroup[g])),
     rateItem('pay award', rates.payAward),
   ];
 }
 
-export function compareJson({ scenarios, rates, optimised, published }: Comparison, years: number | null) {
+export function compareJson({ scenarios, rates, optimised, published, weighted }: Comparison, years: number | null) {
   return {
     years,
+    target_applies_to: weighted === true ? 'weighted_cases' : 'open_cases',
     published: published ?? null,
     rates:
       rates === null
         ? null
         : {
             growth: rateJson(rates.growth),
+            growth_by_type: rates.growthByType == null ? null : Object.fromEntries(CASE_TYPES.map((t) => [t, rateJson(rates.growthByType![t])])),
             turnover: rateJson(rates.turnover),
             turnover_by_group: Object.fromEntries((['experienced', 'early_career', 'team_manager'] as const).map((g) => [g, rateJson(rates.turnoverByGroup[g])])),
             pay_award: rateJson(rates.payAward),
@@ -102,7 +108,8 @@ export function compareJson({ scenarios, rates, optimised, published }: Comparis
   };
 }
 
-export function compareBlocks({ scenarios, rates, optimised, published }: Comparison, years: number | null): Block[] {
+export function compareBlocks(comparison: Comparison, years: number | null): Block[] {
+  const { scenarios, rates, optimised, published } = comparison;
   // The recruitment-limit columns only when a limit is asked for: otherwise every row is "none" and "0".
   const limited = scenarios.some((s) => s.maxHires !== null);
   const head = ['Target', 'Mix', ...(limited ? ['Most hires a year'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
@@ -125,7 +132,7 @@ export function compareBlocks({ scenarios, rates, optimised, published }: Compar
   });
   const reasons = [...new Set(scenarios.filter((s) => s.result === null).map((s) => `target ${count(s.target)}${s.mix === null ? '' : `, mix ${rate(s.mix)}`}: ${s.reason}`))];
   return [
-    { kind: 'heading', text: `caseplan compare: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}` },
+    { kind: 'heading', text: `caseplan compare: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${comparison.weighted === true ? ', targets on weighted cases (--weighted)' : ''}` },
     { kind: 'table', head, align: head.map(() => 'right' as const), rows },
     {
       kind: 'paragraph',
