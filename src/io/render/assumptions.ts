@@ -1,5 +1,7 @@
 // The assumptions behind a plan, one row each with its value, where it came from and why: the
 // finance officer's audit trail as a table (`--table assumptions`), from the same values as the JSON.
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
+import { annexItems, showsWeighted } from './plan-text.js';
 import type { OptimisationRun, ProjectionRun } from '../../core/results.js';
 import { toPounds } from '../../core/money.js';
 import { DEFAULT_SOURCES } from '../../core/config.js';
@@ -44,6 +46,8 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     { assumption: 'open_cases', value: plan.demand.openCases, source: plan.demand.source.kind === 'flag' ? 'option' : plan.demand.source.kind === 'published' ? 'published' : 'files', note: demandSourceText(plan) },
     // Planning from published figures: what was taken and what was assumed, a row each.
     ...(plan.demand.source.kind === 'published' ? plan.demand.source.assumptions.map((text, i): AssumptionRow => ({ assumption: `published.${i + 1}`, value: null, source: 'published', note: text })) : []),
+    // Case types (issue 15): rows only when the run has them, so every other run's table is as it was.
+    ...caseRows(plan),
     configured('salaries.experienced', config.salaries.experienced),
     configured('salaries.early_career', config.salaries.early_career),
     configured('salaries.team_manager', config.salaries.team_manager),
@@ -61,6 +65,7 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     rows.push(
       option('years', projection.years.length - 1, 'projection horizon: years 0 (now) to N'),
       rate('growth', projection.rates.growth),
+      ...(projection.rates.growthByType === null ? [] : CASE_TYPES.filter((t) => (plan.demand.byType?.[t] ?? 0) > 0).map((t) => rate(`growth.${t}`, projection.rates.growthByType![t]))),
       rate('turnover', projection.rates.turnover),
       // Each group's rate in use (issue 12): the pooled rate above unless given or derived for the group.
       ...(['experienced', 'early_career', 'team_manager'] as const).map((g) => rate(`turnover.${g}`, projection.rates.turnoverByGroup[g])),
@@ -85,6 +90,29 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     );
   }
   return rows;
+}
+
+/** Open cases by type, their weights, the early-career capacity, the Annex A lists read. */
+function caseRows(plan: Plan): AssumptionRow[] {
+  const { config } = plan.parameters;
+  const source = plan.demand.source;
+  const files = (assumption: string, value: AssumptionRow['value'], note: string): AssumptionRow => ({ assumption, value, source: 'files', note });
+  const fromConfig = (key: string): AssumptionRow['source'] => (config.given.includes(key) ? 'config' : 'default');
+  const byType = plan.demand.byType;
+  return [
+    ...(source.kind === 'annex_a' ? annexItems(source).map((text, i) => files(`annex_a.${i + 1}`, null, text)) : []),
+    ...(byType === null ? [] : CASE_TYPES.filter((t) => byType[t] > 0).map((t) => files(`open_cases.${t}`, byType[t], `${CASE_TYPE_LABEL[t].toLowerCase()} cases open at the as-of date`))),
+    ...(showsWeighted(plan)
+      ? [
+          ...CASE_TYPES.map((t): AssumptionRow => ({ assumption: `case_weights.${t}`, value: config.case_weights[t], source: fromConfig('case_weights'), note: 'points per open case of this type (1 unless set)' })),
+          files('weighted_cases', plan.demand.weightedCases, "the sum of each open case's weight"),
+        ]
+      : []),
+    ...(plan.parameters.weighted === true ? [{ assumption: 'target_applies_to', value: 'weighted_cases', source: 'option', note: 'the target, the caps and every hire apply to weighted cases (--weighted)' } as AssumptionRow] : []),
+    ...(config.early_career_capacity !== 1
+      ? [{ assumption: 'early_career_capacity', value: config.early_career_capacity, source: 'config', note: 'the fraction of an FTE an early-career social worker counts for against the target; the caps take no fraction' } as AssumptionRow]
+      : []),
+  ];
 }
 
 /** The `assumptions` section: every assumption with its value, where it came from and why. */
