@@ -167,8 +167,9 @@ export function teamsBlocks(run: TeamsRun): Block[] {
     ...run.teams.filter((team) => team.outcome === null).map((team) => `${team.team}: no hires can satisfy this team's plan: ${team.reason}`),
   ];
   const asOf = run.teams.find((team) => team.outcome !== null)?.outcome?.run.plan.parameters.asOf;
+  const weightedRun = run.teams.some((team) => team.outcome?.run.plan.parameters.weighted === true);
   return [
-    { kind: 'heading', text: `caseplan plan by team${asOf === undefined ? '' : ` at ${formatIso(asOf)}`}: ${run.teams.length} teams` },
+    { kind: 'heading', text: `caseplan plan by team${asOf === undefined ? '' : ` at ${formatIso(asOf)}`}: ${run.teams.length} teams${weightedRun ? ', the target on weighted cases (--weighted)' : ''}` },
     { kind: 'table', head, align: head.map((_, i) => (i === 0 ? 'left' : 'right')), rows, totalRow: true },
     { kind: 'list', items },
   ];
