@@ -48,7 +48,7 @@ describe('caseplan compare', () => {
   it('shows the growth, turnover and pay award its additional cost rests on (JSON rates, markdown note), as plan --years derives them', () => {
     const compared = json(caseplan(['compare', '--target', '17,19', '--years', '5', ...COUNCIL, '--format', 'json']));
     const plan = json(caseplan(['plan', '--target', '19', '--years', '5', ...COUNCIL, '--format', 'json']));
-    expect(compared.rates).toEqual({ growth: plan.rates.growth, turnover: plan.rates.turnover, turnover_by_group: plan.rates.turnover_by_group, pay_award: plan.rates.pay_award });
+    expect(compared.rates).toEqual({ growth: plan.rates.growth, growth_by_type: plan.rates.growth_by_type, turnover: plan.rates.turnover, turnover_by_group: plan.rates.turnover_by_group, pay_award: plan.rates.pay_award });
     expect(compared.rates.growth.source).toBe('derived');
     const md = caseplan(['compare', '--target', '17,19', '--years', '5', ...COUNCIL, '--format', 'markdown']).stdout;
     expect(md).toMatch(/^- demand growth: 3\.637% a year \(derived from fixtures\/referrals\.csv/m);
