@@ -229,3 +229,39 @@ describe('search limits and exact ties', () => {
     expect(outcome).toMatchObject({ feasible: true, experienced: 1_799_950, earlyCareer: 1_199_950 });
   });
 });
+
+describe('the early-career capacity (issue 15): an early-career FTE counts as k of an FTE against the target', () => {
+  it('finds the cheapest whole hires meeting D <= T (E + x + k (C - E + y)), checked by brute force with the formula written here', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 8, max: 25 }),
+        fc.constantFrom(0.5, 0.75, 0.9, 1),
+        fc.option(fc.constantFrom(0.3, 0.5), { nil: null }),
+        (C, eShare, D, T, k, mix) => {
+          const E = Math.round(C * eShare * 10) / 10;
+          const outcome = solveHires(state(D, C, E), rule(T, { mix, earlyCareerCapacity: k }), costs);
+          if (!outcome.feasible) throw new Error(outcome.reason);
+          const ok = (x: number, y: number) => D <= T * (E + x + k * (C - E + y)) + 1e-9 && (mix === null || E + x >= mix * (C + x + y) - 1e-9);
+          const cost = (x: number, y: number) => costs.experienced.times(x).plus(costs.early_career.times(y));
+          expect(ok(outcome.experienced, outcome.earlyCareer)).toBe(true);
+          const chosen = cost(outcome.experienced, outcome.earlyCareer);
+          for (let x = 0; x <= 150; x++) for (let y = 0; y <= 250; y++) if (ok(x, y)) expect(cost(x, y).gte(chosen)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('with k = 1 every answer is the plain rule, to the bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 5, max: 30 }), (C, eShare, D, T) => {
+        const s = state(D, C, C * eShare);
+        expect(solveHires(s, rule(T, { earlyCareerCapacity: 1 }), costs)).toEqual(solveHires(s, rule(T), costs));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../../src/core/config.js';
+import { CASE_TYPES, noCases, UNIT_WEIGHTS, type CaseType } from '../../src/core/case-types.js';
 import { dayFromYmd } from '../../src/core/dates.js';
-import { exact, ZERO } from '../../src/core/exact.js';
+import { exact, ZERO, type Exact } from '../../src/core/exact.js';
 import { pounds, sumMoney, toPounds } from '../../src/core/money.js';
 import {
   buildModel, doNothing, evaluate, optimiseHorizon, planRank, presentValue, solveHorizon, startOf, column,
@@ -136,6 +137,9 @@ const arbitraryCase = fc
     convertAgency: fc.boolean(),
     retention: fc.option(fc.record({ group: fc.constantFrom('experienced' as const, 'early_career' as const, 'team_manager' as const), payment: fc.constantFrom(1_000, 3_000), turnover: fc.constantFrom(0.05, 0.1), fromYear: fc.integer({ min: 0, max: 3 }) }), { nil: null }),
     discount: fc.constantFrom(0, 0.035),
+    // Issue 15: an early-career capacity, and case types with their own growth and weights (--weighted or not).
+    capacity: fc.constantFrom(1, 1, 0.75, 0.9),
+    types: fc.option(fc.record({ cpShare: fc.constantFrom(0.1, 0.4, 0.7), cpGrowth: fc.constantFrom(0, 0.06, 0.12), cpWeight: fc.constantFrom(1, 1.5, 2.5), weighted: fc.boolean() }), { nil: null }),
   })
   .map((c) => {
     const staff = [
@@ -154,7 +158,17 @@ const arbitraryCase = fc
       agencyCover: c.agencyCover,
       convertAgency: c.convertAgency,
       retention: c.retention === null ? [] : [{ group: c.retention.group, annualPayment: pounds(c.retention.payment), turnover: exact(c.retention.turnover), fromYear: c.retention.fromYear }],
-      config: DEFAULT_CONFIG,
+      config: { ...DEFAULT_CONFIG, early_career_capacity: c.capacity },
+      ...(c.types === null
+        ? {}
+        : {
+            caseMix: {
+              open: { ...noCases(), cin: c.openCases - Math.round(c.openCases * c.types.cpShare), cp: Math.round(c.openCases * c.types.cpShare) },
+              growth: { ...Object.fromEntries(CASE_TYPES.map((t) => [t, exact(c.growth)])), cp: exact(c.types.cpGrowth) } as Record<CaseType, Exact>,
+              weights: { ...UNIT_WEIGHTS, cp: c.types.cpWeight },
+            },
+            weighted: c.types.weighted,
+          }),
     });
     return { input, settings: { discountRate: exact(c.discount), budget: null } as OptimisationSettings };
   });
