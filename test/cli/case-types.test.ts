@@ -119,3 +119,55 @@ describe('--weighted off gives the figures of before case types', () => {
     expect(csvAfter.map((line) => line.split(',').slice(0, width).join(','))).toEqual(csvBefore);
   });
 });
+
+describe('growth per case type', () => {
+  // Cases opened in the two windows before 2026-09-30: child in need 10 then 12 (+20%), protection
+  // plans 5 then 10 (+100%); all still open.
+  const dated = (type: string, n: number, start: string, from: number) =>
+    Array.from({ length: n }, (_, i) => `G${from + i},${start}-${String(1 + (i % 28)).padStart(2, '0')},case,,${type}`);
+  const history = file(
+    'history.csv',
+    ['referral_id,received_date,outcome,closed_date,case_type', ...dated('cin', 10, '2025-01', 0), ...dated('cp', 5, '2025-02', 100), ...dated('cin', 12, '2026-03', 200), ...dated('cp', 10, '2026-04', 300),
+      // The windows must be covered from end to end: one case at each end.
+      'G900,2024-10-05,nfa,,', 'G901,2026-09-20,nfa,,'].join('\n'),
+  );
+  const args = ['plan', '--target', '12', '--staff', staff, '--referrals', history, '--as-of', '2026-09-30', '--years', '2', '--format', 'json', '-q'];
+
+  it('is derived per type from the referrals, and open cases grow type by type', () => {
+    const out = json(caseplan(args));
+    expect(out.rates.growth_by_type.cin.value).toBeCloseTo(0.2, 12);
+    expect(out.rates.growth_by_type.cp.value).toBeCloseTo(1, 12);
+    expect(out.rates.growth_by_type.cp.note).toContain('10 cp cases opened in the 12 months to 2026-09-30 against 5');
+    // 22 children in need and 15 protection plans open now.
+    expect(out.projection[1].open_cin).toBeCloseTo(22 * 1.2, 9);
+    expect(out.projection[2].open_cp).toBeCloseTo(15 * 4, 9);
+    expect(out.projection[2].open_cases).toBeCloseTo(22 * 1.44 + 60, 9);
+    // The pooled rate reported is what the types imply in year 1: (26.4 + 30) / 37 - 1.
+    expect(out.rates.growth.value).toBeCloseTo((22 * 1.2 + 30) / 37 - 1, 12);
+    // --growth for one type keeps the other's derived rate; one rate for all makes them alike.
+    const cpGiven = json(caseplan([...args, '--growth', 'cp:10%']));
+    expect(cpGiven.rates.growth_by_type.cp).toMatchObject({ value: 0.1, source: 'flag' });
+    expect(cpGiven.rates.growth_by_type.cin.value).toBeCloseTo(0.2, 12);
+    const one = json(caseplan([...args, '--growth', '5%']));
+    expect(one.projection[2].open_cases).toBeCloseTo(37 * 1.05 ** 2, 9);
+  });
+
+  it('--ranges with no spread and no binomial draw gives the central projection, types and weights included', () => {
+    const out = json(caseplan([...args, '--config', weights, '--weighted', '--ranges', '--runs', '5', '--growth-sd', '0', '--turnover-sd', '0', '--no-binomial']));
+    for (const [k, y] of out.ranges.by_year.entries()) {
+      expect(y.open_cases.p50).toBeCloseTo(out.projection[k].open_cases, 6);
+      expect(y.hires_early_career.p10).toBe(out.projection[k].hires_early_career);
+      expect(y.hires_early_career.p90).toBe(out.projection[k].hires_early_career);
+    }
+    const spread = json(caseplan([...args, '--config', weights, '--weighted', '--ranges', '--runs', '200', '--growth-sd', '5']));
+    expect(spread.ranges.by_year[2].open_cases.p10).toBeLessThan(spread.projection[2].open_cases);
+    expect(spread.ranges.by_year[2].open_cases.p90).toBeGreaterThan(spread.projection[2].open_cases);
+  });
+
+  it('refuses a type that is not one, and types given to a file without them', () => {
+    expect(caseplan([...args, '--growth', 'lac:5%']).stderr).toContain('expected TYPE:RATE pairs such as cp:6%,cin:2%');
+    const untyped = caseplan(['plan', '--target', '12', '--staff', staff, '--cases', '100', '--as-of', '2026-09-30', '--years', '2', '--growth', 'cp:5%']);
+    expect(untyped.code).toBe(2);
+    expect(untyped.stderr).toContain('--growth by case type needs open cases with types');
+  });
+});
