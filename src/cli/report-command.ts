@@ -57,7 +57,7 @@ export async function reportCommand(flags: ReportFlags, terminal: Terminal): Pro
       kind === 'html'
         ? reportHtml(outcome, { staff: inputs.staff.name, referrals: inputs.referrals?.name ?? null, config: paths.config }, benchmarkFor(flags, asOf))
         : await workbook(outcome.kind === 'projection' ? workbookTables(outcome.run) : planWorkbookTables(outcome.run.plan), {
-            title: `caseplan: average caseload to ${flags.target}`,
+            title: `caseplan: ${flags.weighted === true ? 'weighted' : 'average'} caseload to ${flags.target}`,
             created: dateOf(asOf),
           });
     await writeAtomically(path, content, flag);

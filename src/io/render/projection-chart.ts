@@ -2,22 +2,34 @@
 // the experienced share against the mix, as text charts (chart.ts).
 import type { ProjectionRun } from '../../core/results.js';
 import type { Block } from './document.js';
+import { showsTargetCaseload } from './plan-text.js';
 import { count, rate } from './numbers.js';
 
 export function projectionChartBlocks(run: ProjectionRun): Block[] {
   const xLabels = run.years.map((y) => String(y.year));
   const target = run.plan.parameters.rule.target;
+  const measured = showsTargetCaseload(run.plan);
   return [
     {
       kind: 'chart',
       chart: {
-        title: 'Average caseload by year (open cases per case-holding FTE)',
-        xLabels,
-        values: run.years.map((y) => y.averageCaseload),
-        valueLabel: 'after hires',
-        second: { values: run.years.map((y) => y.averageCaseloadBeforeHires), label: 'before hires (after leavers)' },
+        ...(measured
+          ? {
+              // --weighted or an early-career capacity: the caseload the target is measured on, after hires.
+              title: `${run.plan.parameters.weighted === true ? 'Weighted caseload' : 'Caseload against the target'} by year`,
+              xLabels,
+              values: run.years.map((y) => y.targetCaseload),
+              valueLabel: 'after hires',
+            }
+          : {
+              title: 'Average caseload by year (open cases per case-holding FTE)',
+              xLabels,
+              values: run.years.map((y) => y.averageCaseload),
+              valueLabel: 'after hires',
+              second: { values: run.years.map((y) => y.averageCaseloadBeforeHires), label: 'before hires (after leavers)' },
+            }),
         // --ranges: where 8 runs in 10 put the caseload before hires.
-        ...(run.ranges
+        ...(run.ranges && !measured
           ? {
               band: {
                 low: run.ranges.byYear.map((y) => y.metrics.average_caseload_before_hires?.p10 ?? null),

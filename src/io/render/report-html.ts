@@ -2,6 +2,7 @@
 // SVG, no scripts, nothing fetched): the headline answer, now vs after, and with --years the
 // year-by-year table and charts. Pure: the run in, the page out. The tables are the same blocks the
 // terminal and markdown show, so every format carries the same numbers.
+import { showsTargetCaseload } from './plan-text.js';
 import type { OptimisationRun, ProjectionRun, ScenarioRun } from '../../core/results.js';
 import { optimisationBlocks } from './optimisation.js';
 import { formatIso } from '../../core/dates.js';
@@ -50,7 +51,9 @@ function keyFigures(plan: Plan, projection: ProjectionRun | null): Figure[] {
   const figures: Figure[] = [
     { name: 'hires', label: 'Hires now', value: count(hires.total), plain: hires.total, note: `${hires.experienced} experienced, ${hires.earlyCareer} early career, ${hires.teamManager} team managers` },
     { name: 'annual-cost', label: 'Annual cost of the hires', value: formatPounds(cost.annual), plain: toPounds(cost.annual), note: `plus ${formatPounds(cost.oneOff)} one-off recruitment` },
-    { name: 'caseload-after', label: 'Average caseload', value: `${caseload(current.averageCaseload)} → ${caseload(after.averageCaseload)}`, plain: after.averageCaseload, note: `now → after hires (target ${count(plan.parameters.rule.target)})` },
+    showsTargetCaseload(plan)
+      ? { name: 'caseload-after', label: plan.parameters.weighted === true ? 'Weighted caseload against the target' : 'Caseload against the target', value: `${caseload(current.targetCaseload)} → ${caseload(after.targetCaseload)}`, plain: after.targetCaseload, note: `now → after hires (target ${count(plan.parameters.rule.target)}; average caseload ${caseload(current.averageCaseload)} → ${caseload(after.averageCaseload)})` }
+      : { name: 'caseload-after', label: 'Average caseload', value: `${caseload(current.averageCaseload)} → ${caseload(after.averageCaseload)}`, plain: after.averageCaseload, note: `now → after hires (target ${count(plan.parameters.rule.target)})` },
   ];
   if (projection !== null) {
     const last = projection.years.length - 1;
@@ -73,12 +76,15 @@ function yearTooltip(run: ProjectionRun, i: number, text: string): string {
 function chartsHtml(run: ProjectionRun): string {
   const xLabels = run.years.map((y) => String(y.year));
   const target = run.plan.parameters.rule.target;
+  // With --weighted or an early-career capacity the target is measured on its own caseload: that is drawn.
+  const measured = showsTargetCaseload(run.plan);
+  const caseloadLabel = measured ? (run.plan.parameters.weighted === true ? 'Weighted caseload' : 'Caseload against the target') : 'Average caseload';
   const caseloadChart = lineChartSvg({
     name: 'caseload',
-    title: 'Average caseload against the target',
+    title: `${caseloadLabel} against the target`,
     xLabels,
-    tooltips: run.years.map((y, i) => yearTooltip(run, i, `average caseload ${caseload(y.averageCaseload)}`)),
-    series: { label: 'Average caseload', colour: COLOUR.experienced, values: run.years.map((y) => y.averageCaseload) },
+    tooltips: run.years.map((y, i) => yearTooltip(run, i, `${caseloadLabel.toLowerCase()} ${caseload(measured ? y.targetCaseload : y.averageCaseload)}`)),
+    series: { label: caseloadLabel, colour: COLOUR.experienced, values: run.years.map((y) => (measured ? y.targetCaseload : y.averageCaseload)) },
     reference: { label: `Target ${count(target)}`, colour: COLOUR.target, value: target },
     format: (v) => count(v),
   });
@@ -263,7 +269,7 @@ export function reportHtml(outcome: ScenarioRun, sources: ReportSources, publish
   const additional = projected?.additional;
   const target = count(plan.parameters.rule.target);
   const asOf = formatIso(plan.parameters.asOf);
-  const title = `Bringing the average caseload to ${target}`;
+  const title = `Bringing the ${plan.parameters.weighted === true ? 'weighted' : 'average'} caseload to ${target}`;
   const subtitle = `Workforce plan for children's social care at ${asOf}${projection ? `, projected ${projection.years.length - 1} years` : ''}`;
   const sourceItems = [`staff: ${sources.staff}`, ...(sources.referrals ? [`referrals: ${sources.referrals}`] : []), ...(sources.config ? [`config: ${sources.config}`] : [])];
 

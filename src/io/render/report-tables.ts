@@ -1,5 +1,7 @@
 // The named tables of a plan report: what `--format csv --table NAME` writes and what the workbook
 // writes as sheets, each built once from the run.
+import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
+import { showsTargetCaseload, showsWeighted } from './plan-text.js';
 import type { OptimisationRun, ProjectionRun } from '../../core/results.js';
 import { optimisationTable } from './optimisation.js';
 import type { Plan } from '../../core/plan.js';
@@ -26,9 +28,13 @@ export function summaryTable(plan: Plan): DataTable {
     ['Team manager FTE', plain(current.teamManagerFte), plain(after.teamManagerFte)],
     ['Agency FTE', plain(current.agencyFte), null],
     ['Open cases', demand.openCases, demand.openCases],
+    ...(demand.byType === null ? [] : CASE_TYPES.filter((t) => demand.byType![t] > 0).map((t): [string, number | null, number | null] => [`  ${CASE_TYPE_LABEL[t].toLowerCase()}`, demand.byType![t], demand.byType![t]])),
     ['  allocated to staff', demand.allocatedCases, null],
     ['  unallocated', demand.unallocatedCases, null],
-    ['Average caseload (the target applies to it)', current.averageCaseload, after.averageCaseload],
+    ...(showsWeighted(plan) ? [['Weighted cases (case_weights)', demand.weightedCases, demand.weightedCases] as [string, number | null, number | null]] : []),
+    [showsTargetCaseload(plan) ? 'Average caseload' : 'Average caseload (the target applies to it)', current.averageCaseload, after.averageCaseload],
+    ...(showsWeighted(plan) ? [['Weighted caseload', current.weightedCaseload, after.weightedCaseload] as [string, number | null, number | null]] : []),
+    ...(showsTargetCaseload(plan) ? [['Caseload against the target (the target applies to it)', current.targetCaseload, after.targetCaseload] as [string, number | null, number | null]] : []),
     ['Allocated caseload (DfE measure)', current.allocatedCaseload, null],
     ['Paybill now (£ a year)', toPounds(current.paybill), null],
   ];
@@ -38,7 +44,7 @@ export function summaryTable(plan: Plan): DataTable {
     columns: columns(['measure', 'Measure', 'text'], ['now', 'Now', 'number'], ['after_hires', 'After hires', 'number']),
     rows,
     total: null,
-    notes: [headline(plan), `Target: an average caseload of ${plan.parameters.rule.target} open cases per case-holding FTE, at ${formatIso(plan.parameters.asOf)}.`],
+    notes: [headline(plan), plan.parameters.weighted === true ? `Target: a weighted caseload of ${plan.parameters.rule.target} (weighted cases per case-holding FTE), at ${formatIso(plan.parameters.asOf)}.` : `Target: an average caseload of ${plan.parameters.rule.target} open cases per case-holding FTE, at ${formatIso(plan.parameters.asOf)}.`],
   };
 }
 export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions' | 'ranges';
