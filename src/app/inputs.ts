@@ -142,7 +142,10 @@ export function inputFiles(paths: InputPaths): (string | null)[] {
 function caseSettingWarnings(config: Config, configName: string, referrals: ReferralsFile | null, annexA: AnnexAFile | null): string[] {
   const typed = annexA !== null || (referrals !== null && referrals.info.columns.has('case_type'));
   if (typed) return [];
-  const given = ['case_weights', 'case_type_aliases'].filter((key) => config.given.includes(key));
+  const given = [
+    Object.values(config.case_weights).some((w) => w !== 1) ? 'case_weights' : null,
+    config.case_type_aliases.length > 0 ? 'case_type_aliases' : null,
+  ].filter((key): key is string => key !== null);
   if (given.length === 0) return [];
   return [`${configName}: ${given.join(' and ')} ${given.length === 1 ? 'applies' : 'apply'} to case types, and the open cases have none: add a case_type column to the referrals, or give --annex-a`];
 }

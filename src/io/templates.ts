@@ -9,9 +9,9 @@ export const TEMPLATES = {
     'E0002,social_worker,Assessment,0.8,2025-06-30,yes,10,permanent,32251,2025-09-01,',
   ].join('\n'),
   referrals: [
-    'referral_id,received_date,outcome,closed_date,team',
-    'R000001,2026-01-12,case,,Assessment',
-    'R000002,2026-01-12,nfa,2026-01-14,Assessment',
+    'referral_id,received_date,outcome,closed_date,team,case_type',
+    'R000001,2026-01-12,case,,Assessment,assessment',
+    'R000002,2026-01-12,nfa,2026-01-14,Assessment,',
   ].join('\n'),
   // Every key with its default; fte_scale is left out, so the FTE scale is detected from the column.
   config: JSON.stringify(
@@ -30,6 +30,9 @@ export const TEMPLATES = {
       contract_aliases: {},
       outcome_aliases: {},
       column_aliases: {},
+      case_type_aliases: {},
+      case_weights: DEFAULT_CONFIG.case_weights,
+      early_career_capacity: DEFAULT_CONFIG.early_career_capacity,
     },
     null,
     2,

@@ -12,7 +12,12 @@ import type { Config } from '../../core/config.js';
 
 /** Weighted figures are shown when the open cases have types and weights are given (or --weighted). */
 export function showsWeighted(plan: Plan): boolean {
-  return plan.demand.weightedCases !== null && (plan.parameters.weighted === true || plan.parameters.config.given.includes('case_weights'));
+  return plan.demand.weightedCases !== null && (plan.parameters.weighted === true || hasWeights(plan.parameters.config));
+}
+
+/** Weights other than 1 for some type: a scheme that counts cases differently. */
+export function hasWeights(config: Config): boolean {
+  return CASE_TYPES.some((t) => config.case_weights[t] !== 1);
 }
 
 /** What the target is measured against, when it is not plain open cases per FTE. */
