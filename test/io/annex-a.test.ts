@@ -1,6 +1,6 @@
 // Issue 15: Ofsted's Annex A lists as input. A small workbook and the same lists saved as CSV, with
 // the header variants of different councils' exports, give the same open cases by type and team.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -184,5 +184,34 @@ describe('--annex-a through the CLI', () => {
     const withReferrals = json(caseplan(plan([book], ['--referrals', 'fixtures/referrals.csv', '--years', '1', '--format', 'json'])));
     expect(withReferrals.current.open_cases).toBe(8);
     expect(withReferrals.rates.growth.source).toBe('derived');
+  });
+});
+
+describe('the sample council\'s Annex A fixture (scripts/annex-a-fixture.mjs)', () => {
+  it('the workbook with Ofsted\'s headers and the CSV lists with another council\'s give the same open cases', async () => {
+    const { readdirSync } = await import('node:fs');
+    const csvs = readdirSync('fixtures/annex-a').filter((f) => f.endsWith('.csv')).map((f) => `fixtures/annex-a/${f}`);
+    const book = await readAnnexA(['fixtures/annex-a/annex-a.xlsx'], dayFromYmd(2026, 9, 30));
+    const csv = await readAnnexA(csvs, dayFromYmd(2026, 9, 30));
+    expect(csv.open).toEqual(book.open);
+    expect(book.lists.map((l) => l.sheet)).toEqual(['List 6', 'List 7', 'List 8', 'List 9']);
+    // Counted here from the CSV lists with a model of the rule written for this test.
+    const open = new Map<string, string>();
+    const rank = ['cla', 'cp', 'cin', 'care_leaver'];
+    const lines = (name: string) => readFileSync(`fixtures/annex-a/${name}`, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const iso = (dmy: string) => (dmy === '' ? '' : `${dmy.slice(6)}-${dmy.slice(3, 5)}-${dmy.slice(0, 2)}`);
+    const consider = (id: string, type: string) => {
+      const had = open.get(id);
+      if (had === undefined || rank.indexOf(type) < rank.indexOf(had)) open.set(id, type);
+    };
+    const isOpen = (start: string, end: string) => iso(start) <= '2026-09-30' && (end === '' || iso(end) > '2026-09-30');
+    for (const [id, start, end] of lines('List 6 - children in need.csv')) if (isOpen(start!, end!)) consider(id!, 'cin');
+    for (const [id, start, end] of lines('List 7 - child protection.csv')) if (isOpen(start!, end!)) consider(id!, 'cp');
+    for (const [id, start, end] of lines('List 8 - children looked after.csv')) if (isOpen(start!, end!)) consider(id!, 'cla');
+    for (const [id] of lines('List 9 - care leavers.csv')) consider(id!, 'care_leaver');
+    const byType = { cin: 0, cp: 0, cla: 0, care_leaver: 0, assessment: 0, other: 0 } as Record<string, number>;
+    for (const type of open.values()) byType[type]!++;
+    expect(book.open.byType).toEqual(byType);
+    expect(book.open.children).toBe(open.size);
   });
 });
