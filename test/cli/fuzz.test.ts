@@ -26,6 +26,8 @@ function prng(seed: number) {
 const firstLines = (path: string, n: number) => readFileSync(join(ROOT, path), 'utf8').split('\n').slice(0, n).join('\n') + '\n';
 const STAFF = firstLines('fixtures/staff.csv', 40);
 const REFERRALS = firstLines('fixtures/referrals.csv', 150);
+// Issue 15: an Annex A list, read by --annex-a (the referrals then give only the growth).
+const ANNEX = firstLines('fixtures/annex-a/List 7 - child protection.csv', 80);
 
 type Mutation = (bytes: Buffer, random: () => number) => Buffer;
 const at = (bytes: Buffer, random: () => number) => Math.floor(random() * Math.max(1, bytes.length));
@@ -71,8 +73,9 @@ describe('fuzz: mutated inputs through the CLI', () => {
     const random = prng(SEED);
     const dir = mkdtempSync(join(tmpdir(), 'caseplan-fuzz-'));
     const cases = Array.from({ length: RUNS }, (_, n) => {
-      const target = random() < 0.5 ? 'staff' : 'referrals';
-      let bytes: Buffer = Buffer.from(target === "staff" ? STAFF : REFERRALS, "utf8");
+      const pick = random();
+      const target = pick < 0.4 ? 'staff' : pick < 0.8 ? 'referrals' : 'annex';
+      let bytes: Buffer = Buffer.from(target === 'staff' ? STAFF : target === 'referrals' ? REFERRALS : ANNEX, 'utf8');
       const applied: string[] = [];
       for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
         const name = NAMES[Math.floor(random() * NAMES.length)]!;
@@ -83,7 +86,9 @@ describe('fuzz: mutated inputs through the CLI', () => {
       const referralsPath = join(dir, `referrals-${n}.csv`);
       writeFileSync(staffPath, target === 'staff' ? bytes : STAFF);
       writeFileSync(referralsPath, target === 'referrals' ? bytes : REFERRALS);
-      const args = ['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', staffPath, '--referrals', referralsPath, '--format', 'json'];
+      const annexPath = join(dir, `List 7 - ${n}.csv`);
+      if (target === 'annex') writeFileSync(annexPath, bytes);
+      const args = ['plan', '--target', '19', '--as-of', '2026-09-30', '--staff', staffPath, '--referrals', referralsPath, ...(target === 'annex' ? ['--annex-a', annexPath] : []), '--format', 'json'];
       if (random() < 0.3) args.push('--years', '3');
       return { n, target, applied, args };
     });
