@@ -68,6 +68,17 @@ describe('weighted caseloads: a three-type example worked by hand', () => {
     expect(plainCases.hires).toEqual({ experienced: 1, early_career: 0, team_manager: 0, total: 1 });
   });
 
+  it('applies the caps to weighted cases too', () => {
+    // Caps 8 per early-career FTE and 20 per experienced: capacity 4 x 8 + 6 x 20 = 152. Plain, 120
+    // cases fit; weighted, 160 do not: one early-career hire adds 8 (160, enough) for £43,304.87,
+    // cheaper than an experienced one (20) for £53,122.31. The target of 20 holds either way.
+    const capped = [...base.slice(0, 2), '20', ...base.slice(3), '--config', weights, '--early-career-cap', '8', '--experienced-cap', '20'];
+    expect(json(caseplan(capped)).hires).toEqual({ experienced: 0, early_career: 0, team_manager: 0, total: 0 });
+    const weightedCaps = json(caseplan([...capped, '--weighted']));
+    expect(weightedCaps.hires).toEqual({ experienced: 0, early_career: 1, team_manager: 0, total: 1 });
+    expect(weightedCaps.constraints.caps).toMatchObject({ capacity_now: 152, capacity_after: 160, binding: true });
+  });
+
   it('says which caseload the target applies to in the table', () => {
     const table = caseplan([...base.slice(0, -3), '-q', '--config', protectedYear, '--weighted']);
     expect(table.code).toBe(0);
