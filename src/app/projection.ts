@@ -57,8 +57,11 @@ export function projectionRates(
     const open = inputs.annexA.open.byType;
     const missing = CASE_TYPES.filter((t) => open[t] > 0 && perType[t] === undefined);
     if (missing.length > 0) {
+      const cases = missing.map((t) => `${t} (${open[t]} open)`).join(', ');
       throw new UsageError(
-        `--annex-a gives the open cases, not their history: give --growth (one rate, 3%, or by type, ${missing.map((t) => `${t}:3%`).join(',')}) or --referrals FILE to derive it`,
+        given.length > 0
+          ? `--growth gives no rate for ${cases}, and --annex-a gives the open cases, not their history: add ${missing.map((t) => `${t}:RATE`).join(',')} to --growth, or give --referrals FILE to derive the others`
+          : `--annex-a gives the open cases, not their history: give --growth (one rate, 3%, or by type, ${missing.map((t) => `${t}:3%`).join(',')}) or --referrals FILE to derive it`,
       );
     }
   }

@@ -71,13 +71,17 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
     const team = names.get(key)!;
     const staff = staffByTeam.get(key) ?? [];
     const open = openByTeam.get(key) ?? 0;
+    const source = annex !== null ? 'Annex A' : 'the referrals';
     if (staff.length === 0) {
       const cases = `${open} open case${open === 1 ? '' : 's'}`;
       warnings.push(
         key === teamKey(null)
-          ? `${cases} in the referrals ${open === 1 ? 'has' : 'have'} no team, and everyone in post in ${inputs.staff.name} has one: planned as "${team}", a team with no staff`
-          : `referrals name team "${team}" (${cases}) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`,
+          ? `${cases} in ${source} ${open === 1 ? 'has' : 'have'} no team, and everyone in post in ${inputs.staff.name} has one: planned as "${team}", a team with no staff`
+          : `${annex !== null ? 'Annex A names' : 'referrals name'} team "${team}" (${cases}) but no one in post in ${inputs.staff.name} is in it: planned as a team with no staff (check the team names match)`,
       );
+    } else if (open === 0 && (annex !== null || inputs.referrals !== null) && !openByTeam.has(key)) {
+      // Staff with no open case at all in the source: most often the team names do not match.
+      warnings.push(`team "${team}" has staff in post in ${inputs.staff.name} but no open case in ${source}: planned with none (check the team names match)`);
     }
     const types = typed ? (typesByTeam.get(key) ?? noCases()) : null;
     const summary = inputs.referrals?.summary;

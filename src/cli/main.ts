@@ -86,7 +86,8 @@ function refuseRepeatedOptions(program: Command, args: readonly string[]): void 
     if (option === undefined) continue;
     if (option.required && name === arg) i++; // its value is the next argument
     // --staff may name several files (an HR list and an agency supplier's list).
-    if (option.long === '--staff' || option.long === '--retention') continue;
+    // --annex-a, likewise, the lists of a workbook saved one file each.
+    if (option.long === '--staff' || option.long === '--retention' || option.long === '--annex-a') continue;
     if (seen.has(option)) throw new UsageError(`${option.long ?? name} is given more than once; give it once${severalValues(option, command)}`);
     seen.add(option);
   }

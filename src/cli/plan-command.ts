@@ -216,10 +216,14 @@ export function refuseUncarriedOptions(flags: PlanFlags, terminal: Terminal, com
 
 /** Settings in the config that this run cannot use: said, never dropped silently. */
 export function unusedSettings(inputs: Inputs, options: ScenarioOptions, configFile: string | null): string[] {
+  const unused: string[] = [];
   if (options.projection === null && inputs.config.retention.length > 0) {
-    return [`${configFile ?? 'config'}: the retention measures apply to a projection only: add --years N to use them`];
+    unused.push(`${configFile ?? 'config'}: the retention measures apply to a projection only: add --years N to use them`);
   }
-  return [];
+  if (options.weighted === true && Object.values(inputs.config.case_weights).every((w) => w === 1)) {
+    unused.push(`--weighted: every case type weighs 1${configFile === null ? ' (no --config)' : ` (no case_weights in ${configFile})`}, so the weighted cases are the open cases; set case_weights, e.g. {"case_weights": {"cp": 1.5, "cla": 1.5}}`);
+  }
+  return unused;
 }
 
 /** A workbook is bytes for a file or a pipe, never for a terminal to print. */

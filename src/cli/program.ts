@@ -31,7 +31,18 @@ Examples:
   # Staff list from a pipe
   $ export-staff | caseplan plan --target 19 --staff - --cases 3400 --format json
 
-Open cases come from --cases, else the referrals file, else the staff file's caseload column.
+  # Weighted caseloads: a protection plan counts 1.5 cases (case_weights in the config), per team
+  $ caseplan plan --target 18 --weighted --by team --staff fixtures/case-types/staff.csv \\
+      --referrals fixtures/case-types/referrals.csv --config fixtures/case-types/weights.json --as-of 2026-09-30
+
+  # Open cases from Ofsted's Annex A lists (workbook or CSV), each case type growing at its own rate
+  $ caseplan plan --target 19 --years 3 --growth cp:6%,cla:3%,cin:2%,care_leaver:0% \\
+      --staff fixtures/staff.csv --annex-a fixtures/annex-a/annex-a.xlsx --as-of 2026-09-30
+
+Open cases come from --cases, else the published figures (--la), else the Annex A lists (--annex-a),
+else the referrals file, else the staff file's caseload column. Case types: cin, cp, cla,
+care_leaver, assessment, other (a referrals column case_type, or the Annex A lists); their weights,
+relative to a child in need case, and early_career_capacity are config keys (caseplan template config).
 Exit codes: 0 success, 2 usage error or unreachable plan, 3 invalid or unreadable input, 1 bug.`;
 
 const OPTIMISE_EXAMPLES = `

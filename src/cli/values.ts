@@ -209,7 +209,15 @@ const CASE_TYPE_NAMES = ['cin', 'cp', 'cla', 'care_leaver', 'assessment', 'other
  */
 export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> {
   const bounds = { min: -0.9, max: 10 };
-  if (!text.includes(':')) return fraction(text, bounds);
+  // A bare number above 1 is a growth of over 100% a year: "3" is far more likely meant as 3%.
+  const rate = (part: string) => {
+    const value = fraction(part, bounds);
+    if (!part.trim().endsWith('%') && Math.abs(value) > 1) {
+      throw new InvalidArgumentError(`"${part.trim()}" would be ${+(value * 100).toFixed(4)}% a year: write ${part.trim()}% for ${part.trim()}% a year (or ${+(value * 100).toFixed(4)}% if you mean it)`);
+    }
+    return value;
+  };
+  if (!text.includes(':')) return rate(text);
   const byType: Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> = {};
   for (const part of text.split(',')) {
     const at = part.indexOf(':');
@@ -218,7 +226,7 @@ export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_
       throw new InvalidArgumentError(`expected TYPE:RATE pairs such as cp:6%,cin:2%, the types ${CASE_TYPE_NAMES.join(', ')}; got "${part.trim()}"`);
     }
     if (byType[type] !== undefined) throw new InvalidArgumentError(`${type} is given twice in "${text}"`);
-    byType[type] = fraction(part.slice(at + 1), bounds);
+    byType[type] = rate(part.slice(at + 1));
   }
   return byType;
 }

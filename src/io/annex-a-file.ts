@@ -225,6 +225,11 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
     }
   }
   if (total > 0) throw new InputError(problems, total);
+  // A list not given is work not counted: said, as a council may send the lists one at a time.
+  const missing = ([6, 7, 8, 9] as const).filter((list) => !lists.some((l) => l.list === list));
+  if (missing.length > 0) {
+    warnings.push(`Annex A: no ${missing.map((list) => LIST_NAME[list]).join(', ')} among the files given: ${missing.length === 1 ? 'its' : 'their'} children are not counted`);
+  }
   const open = countAnnexOpen(records.filter((r) => r.childId !== ''), asOf);
   return { files: paths.map(displayName), lists, rows: records.length, open, warnings };
 }

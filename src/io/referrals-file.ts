@@ -42,7 +42,7 @@ export async function readReferrals(
   const aliasesUsed = { outcome: new Set<string>(), caseType: new Set<string>() };
   const caseTypeOf = memo(
     aliasedValue(CASE_TYPES, config.case_type_aliases, aliasesUsed.caseType,
-      `a case type: ${CASE_TYPES.join(', ')}${config.case_type_aliases.length > 0 ? `, or a value in case_type_aliases (${config.case_type_aliases.map((a) => a.key).join(', ')})` : '; map your own wording (LAC, Child Protection) with case_type_aliases in the config'}`),
+      `a case type: ${CASE_TYPES.join(', ')}${config.case_type_aliases.length > 0 ? `, or a value in case_type_aliases (${config.case_type_aliases.map((a) => a.key).join(', ')})` : '; map your own wording with case_type_aliases in the config: {"case_type_aliases": {"LAC": "cla", "Child Protection": "cp"}}'}`),
   );
   const outcomeOf = memo(
     aliasedValue(OUTCOMES, config.outcome_aliases, aliasesUsed.outcome,

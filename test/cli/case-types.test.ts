@@ -84,7 +84,7 @@ describe('weighted caseloads: a three-type example worked by hand', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('weighted caseload to 12');
     expect(table.stdout).toMatch(/Weighted caseload \(weighted cases per FTE\)\s*│\s*16\.0/);
-    expect(table.stdout).toContain('Caseload against the target');
+    expect(table.stdout).toContain('Caseload against the target (early-career FTE counted in part)');
     expect(table.stdout).toContain('apply to weighted cases (--weighted)');
     expect(table.stdout).toContain('an early-career FTE counts as 0.75 of an FTE against the target');
   });

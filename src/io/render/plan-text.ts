@@ -25,6 +25,14 @@ export function showsTargetCaseload(plan: Plan): boolean {
   return plan.parameters.weighted === true || plan.parameters.config.early_career_capacity !== 1;
 }
 
+/**
+ * A caseload of its own for the target, apart from the plain and weighted ones: only with an
+ * early-career capacity below 1 (with --weighted alone the weighted caseload is the target's).
+ */
+export function showsTargetRow(plan: Plan): boolean {
+  return plan.parameters.config.early_career_capacity !== 1;
+}
+
 /** "cin 1, cp 1.5, cla 1.5": the weights of the types the open cases have. */
 export function weightsText(config: Config): string {
   return CASE_TYPES.map((t) => `${t} ${+config.case_weights[t].toFixed(6)}`).join(', ');
@@ -72,7 +80,7 @@ export function demandSourceText(plan: Plan): string {
     case 'staff':
       return `open cases: ${count(plan.demand.openCases)}, the sum of the caseload column over case-holding staff in post in ${source.file}`;
     case 'annex_a':
-      return `open cases: ${count(plan.demand.openCases)} children open at ${formatIso(plan.parameters.asOf)} on the Annex A lists 6-9 in ${source.files.join(', ')}, each child counted once as the most intensive type (looked after, then protection plan, then child in need; care leavers apart)`;
+      return `open cases: ${count(plan.demand.openCases)} children open at ${formatIso(plan.parameters.asOf)} on the Annex A lists 6-9 in ${source.files.join(', ')}, each child counted once as the most intensive type open (looked after, then protection plan, then child in need, then care leaver)`;
   }
 }
 
@@ -180,6 +188,9 @@ export function planSections(plan: Plan): PlanSections {
     text: caseload(current.targetCaseload),
     emphasis: current.targetCaseload !== null && current.targetCaseload > target + 1e-9 ? 'warn' : 'plain',
   };
+  // With --weighted alone the weighted caseload is the one the target applies to: it is marked.
+  const weightedMarked = plan.parameters.weighted === true && !showsTargetRow(plan);
+  const nowWeighted: Cell = { ...nowTarget, text: caseload(current.weightedCaseload) };
   const costRows = GROUPS.map((group) => {
     const g = plan.byGroup[group];
     return [GROUP_LABEL[group], fte(g.currentFte), { text: String(g.hires), emphasis: g.hires > 0 ? 'good' : 'plain' } as Cell, fte(g.afterFte), formatPounds(g.unitAnnualCost), formatPounds(g.annualCost), formatPounds(g.oneOffCost)];
@@ -209,10 +220,13 @@ export function planSections(plan: Plan): PlanSections {
         ...(demand.byType === null ? [] : CASE_TYPES.filter((t) => demand.byType![t] > 0).map((t) => [`  ${CASE_TYPE_LABEL[t].toLowerCase()}`, count(demand.byType![t]), count(demand.byType![t])])),
         ['  allocated to staff', count(demand.allocatedCases), ''],
         ['  unallocated', count(demand.unallocatedCases), ''],
+        ...(demand.source.kind === 'annex_a' ? [['  children with no allocated worker (Annex A)', count(demand.source.unallocated), '']] : []),
         ...(showsWeighted(plan) ? [['Weighted cases (case_weights)', caseload(demand.weightedCases), caseload(demand.weightedCases)]] : []),
         ['Average caseload (cases per FTE)', nowCaseload, afterCaseload],
-        ...(showsWeighted(plan) ? [['Weighted caseload (weighted cases per FTE)', caseload(current.weightedCaseload), caseload(after.weightedCaseload)]] : []),
-        ...(showsTargetCaseload(plan) ? [['Caseload against the target', { ...nowTarget }, { text: caseload(after.targetCaseload), emphasis: 'good' } as Cell]] : []),
+        ...(showsWeighted(plan)
+          ? [['Weighted caseload (weighted cases per FTE)', weightedMarked ? { ...nowWeighted } : caseload(current.weightedCaseload), weightedMarked ? ({ text: caseload(after.weightedCaseload), emphasis: 'good' } as Cell) : caseload(after.weightedCaseload)]]
+          : []),
+        ...(showsTargetRow(plan) ? [['Caseload against the target (early-career FTE counted in part)', { ...nowTarget }, { text: caseload(after.targetCaseload), emphasis: 'good' } as Cell]] : []),
         // Only where it differs in kind: with open cases from the caseload column the two are one.
         ...(demand.unallocatedCases === null ? [] : [['  allocated cases per FTE (DfE measure)', caseload(current.allocatedCaseload), '']]),
         ['Paybill now (salary + on-costs)', formatPounds(current.paybill), ''],

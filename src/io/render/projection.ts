@@ -10,7 +10,7 @@ import type { CsvValue } from './csv.js';
 import { columns, tableCsv, tableObjects, type DataTable } from './data-table.js';
 import type { Block } from './document.js';
 import { planJson } from './plan-json.js';
-import { planBlocks, planSections, showsTargetCaseload, showsWeighted, type PlanSections } from './plan-text.js';
+import { planBlocks, planSections, showsTargetRow, showsWeighted, type PlanSections } from './plan-text.js';
 import { caseload, count, fte, plain, rate, share } from './numbers.js';
 import { rangesBlocks, rangesJson } from './ranges.js';
 import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
@@ -234,7 +234,7 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
   const coverColumn = run.market.agencyCover;
   const retentionColumn = run.retention !== null;
   const weightedColumn = showsWeighted(run.plan);
-  const targetColumn = showsTargetCaseload(run.plan);
+  const targetColumn = showsTargetRow(run.plan);
   const caseColumns = [...(weightedColumn ? [''] : []), ...(targetColumn ? [''] : [])];
   const extra = (cover: Money, retention: Money) => [...(coverColumn ? [pounds(cover)] : []), ...(retentionColumn ? [pounds(retention)] : [])];
   const rows = run.years.map((y) => [
@@ -292,7 +292,7 @@ export function projectionSections(run: ProjectionRun): ProjectionSections {
     },
     years: {
       kind: 'table',
-      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', ...(weightedColumn ? ['Wtd caseload'] : []), ...(targetColumn ? ['vs target'] : []), 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', ...(coverColumn ? ['Agency cover'] : []), ...(retentionColumn ? ['Retention'] : []), 'Baseline', 'Additional'],
+      head: ['Year', 'Date', 'Open cases', 'Case-holding FTE (exp / early)', 'Exp. share', 'Avg caseload', ...(weightedColumn ? ['Wtd caseload'] : []), ...(targetColumn ? ['Caseload against target'] : []), 'TM FTE', 'Leavers FTE', 'Hires (exp / early / TM)', 'Paybill', 'Recruitment', ...(coverColumn ? ['Agency cover'] : []), ...(retentionColumn ? ['Retention'] : []), 'Baseline', 'Additional'],
       align: ['right', 'left', 'right', 'right', 'right', 'right', ...caseColumns.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right', ...(coverColumn ? ['right' as const] : []), ...(retentionColumn ? ['right' as const] : []), 'right', 'right'],
       rows,
       totalRow: true,

@@ -8,7 +8,7 @@ import type { Block, Cell } from './document.js';
 import { caseload, count, fte, plain, share } from './numbers.js';
 import { planJson } from './plan-json.js';
 import { projectionJson } from './projection.js';
-import { showsWeighted } from './plan-text.js';
+import { showsTargetRow, showsWeighted } from './plan-text.js';
 import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
 
 const TEAM_COLUMNS = columns(
@@ -126,7 +126,8 @@ export function teamsBlocks(run: TeamsRun): Block[] {
   const extra = typeColumns(run);
   const shownTypes = CASE_TYPES.filter((c) => run.teams.some((t) => (t.openByType?.[c] ?? 0) > 0));
   const weightedShown = extra.types && run.teams.some((t) => t.outcome !== null && showsWeighted(t.outcome.run.plan));
-  const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', ...(extra.types ? [`by type (${shownTypes.join(' / ')})`] : []), ...(extra.unallocated ? ['Unallocated'] : []), 'Avg caseload', ...(weightedShown ? ['Wtd caseload'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
+  const targetShown = run.teams.some((t) => t.outcome !== null && showsTargetRow(t.outcome.run.plan));
+  const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', ...(extra.types ? [`by type (${shownTypes.join(' / ')})`] : []), ...(extra.unallocated ? ['Unallocated'] : []), 'Avg caseload', ...(weightedShown ? ['Wtd caseload'] : []), ...(targetShown ? ['Caseload against target'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
   if (withYears) head.push('Additional cost');
   const rows: (Cell | string)[][] = run.teams.map((t) => {
     const plan = t.outcome?.run.plan;
@@ -140,6 +141,7 @@ export function teamsBlocks(run: TeamsRun): Block[] {
       ...(extra.unallocated ? [count(t.unallocated ?? 0)] : []),
       caseload(plan?.current.averageCaseload ?? null),
       ...(weightedShown ? [caseload(plan?.current.weightedCaseload ?? null)] : []),
+      ...(targetShown ? [caseload(plan?.current.targetCaseload ?? null)] : []),
       plan ? `${plan.hires.experienced} / ${plan.hires.earlyCareer} / ${plan.hires.teamManager}` : { text: 'unreachable (see below)', emphasis: 'warn' },
       plan ? formatPounds(plan.cost.annual) : '',
       plan ? formatPounds(plan.cost.oneOff) : '',
@@ -155,6 +157,7 @@ export function teamsBlocks(run: TeamsRun): Block[] {
     ...(extra.unallocated ? [count(sumOf((team) => team.unallocated ?? 0))] : []),
     caseload(t.caseHoldingFte.isZero() ? null : t.openCases / t.caseHoldingFte.toNumber()),
     ...(weightedShown ? [caseload(t.caseHoldingFte.isZero() ? null : weightedTotal / t.caseHoldingFte.toNumber())] : []),
+    ...(targetShown ? [''] : []),
     `${t.hires.experienced} / ${t.hires.earlyCareer} / ${t.hires.teamManager}`, formatPounds(t.annualCost), formatPounds(t.oneOffCost)];
   if (withYears) total.push(t.additionalCost === null ? '' : formatPounds(t.additionalCost));
   rows.push(total);
