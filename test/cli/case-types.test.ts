@@ -175,6 +175,20 @@ describe('growth per case type', () => {
     expect(spread.ranges.by_year[2].open_cases.p90).toBeGreaterThan(spread.projection[2].open_cases);
   });
 
+  it('refuses a bare growth above 1, which would be over 100% a year', () => {
+    const bare = caseplan([...args, '--growth', '3']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('"3" would be 300% a year: write 3% for 3% a year (or 300% if you mean it)');
+    expect(caseplan([...args, '--growth', 'cp:6,cin:2%']).stderr).toContain('"6" would be 600% a year');
+    expect(json(caseplan([...args, '--growth', '0.03'])).rates.growth.value).toBe(0.03);
+  });
+
+  it('says when --weighted changes nothing: every weight 1', () => {
+    const out = caseplan([...args.slice(0, -3), '--weighted']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('--weighted: every case type weighs 1 (no --config), so the weighted cases are the open cases');
+  });
+
   it('refuses a type that is not one, and types given to a file without them', () => {
     expect(caseplan([...args, '--growth', 'lac:5%']).stderr).toContain('expected TYPE:RATE pairs such as cp:6%,cin:2%');
     const untyped = caseplan(['plan', '--target', '12', '--staff', staff, '--cases', '100', '--as-of', '2026-09-30', '--years', '2', '--growth', 'cp:5%']);

@@ -173,11 +173,27 @@ describe('--annex-a through the CLI', () => {
     expect(caseplan(plan([book])).stdout).toContain('headers taken: child id "Child Unique ID", start "CIN Start Date"');
   });
 
+  it('takes the lists with one --annex-a or several, and says which lists are missing', () => {
+    const [l6, l7, l8, l9] = csvLists();
+    const once = json(caseplan(plan([l6!, l7!, l8!, l9!], ['--format', 'json'])));
+    const repeated = json(caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', l6!, l7!, '--annex-a', l8!, '--annex-a', l9!, '--as-of', '2026-03-31', '-q', '--format', 'json']));
+    expect(repeated.current.open_cases_by_type).toEqual(once.current.open_cases_by_type);
+    const partial = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', l7!, '--as-of', '2026-03-31']);
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toContain('Annex A: no List 6 (children in need), List 8 (children looked after), List 9 (care leavers) among the files given: their children are not counted');
+    const byTeam = caseplan(['plan', '--target', '2', '--by', 'team', '--staff', 'fixtures/staff.csv', '--annex-a', l6!, l7!, l8!, l9!, '--as-of', '2026-03-31']);
+    expect(byTeam.stderr).toContain('Annex A names team "North" (3 open cases) but no one in post in fixtures/staff.csv is in it');
+    expect(byTeam.stderr).toContain('team "Assessment" has staff in post in fixtures/staff.csv but no open case in Annex A');
+  });
+
   it('needs --growth or the referrals for a projection; with the referrals, it takes open cases from Annex A', async () => {
     const book = await workbook();
     const refused = caseplan(plan([book], ['--years', '3']));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--annex-a gives the open cases, not their history: give --growth');
+    const oneType = caseplan(plan([book], ['--years', '3', '--growth', 'cp:6%']));
+    expect(oneType.code).toBe(2);
+    expect(oneType.stderr).toContain('--growth gives no rate for cin (3 open), cla (2 open), care_leaver (2 open)');
     const byType = json(caseplan(plan([book], ['--years', '3', '--growth', 'cin:2%,cp:6%,cla:0%,care_leaver:1%', '--format', 'json'])));
     expect(byType.projection[1].open_cp).toBeCloseTo(1.06, 10);
     expect(byType.projection[3].open_cases).toBeCloseTo(3 * 1.02 ** 3 + 1.06 ** 3 + 2 + 2 * 1.01 ** 3, 9);
