@@ -49,12 +49,14 @@ interface Grid {
 export function headerWords(header: string): string[] {
   return header
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // "CINStartDate", "CPPEndDate": an abbreviation, then a word.
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
 }
 
-const START = new Set(['start', 'started', 'starting', 'began', 'begin', 'commenced', 'entered', 'opened']);
+const START = new Set(['start', 'started', 'starting', 'began', 'begin', 'commenced', 'entered', 'opened', 'open', 'became']);
 const END = new Set(['end', 'ended', 'ending', 'closure', 'closed', 'close', 'ceased', 'cease', 'left', 'finish', 'finished']);
 /** Words of dates that are not the episode's own: a placement, a birth, a review, a visit. */
 const NOT_EPISODE = new Set(['placement', 'birth', 'dob', 'review', 'visit', 'assessment', 'referral', 'legal', 'latest', 'previous', 'last', 'adoption', 'pathway', 'conference']);
@@ -105,22 +107,34 @@ export function matchHeaders(headers: readonly string[], list: AnnexList): Recor
     end: list === 9 ? null : best(dateScore(END, START)),
     team: best((w) => (w.includes('team') && !w.includes('manager') ? 1 + (w.includes('allocated') ? 1 : 0) : 0)),
     worker: best((w) => {
-      if (w.includes('team') || w.includes('manager')) return 0;
+      // A team, a manager, or a date ("Date of Last SW Visit") is not the allocated worker.
+      if (w.includes('team') || w.includes('manager') || w.includes('date') || has(w, NOT_EPISODE)) return 0;
       const worker = w.includes('worker') || w.includes('adviser') || w.includes('advisor') || (w.includes('allocated') && w.length <= 2) || w.includes('sw');
       return worker ? 1 + (w.includes('allocated') ? 1 : 0) : 0;
     }),
   };
 }
 
-/** "List 6", "list_7", "L8 children looked after", "List9.csv": the list number in a sheet or file name. */
+/**
+ * The list a sheet or file name names: its number ("List 6", "list_7", "L8 children looked after",
+ * "List9.csv"), else its words ("careleavers.csv", "Child Protection", "Children in Care"); null for
+ * another list (List 3, L10, "Adoption") or none.
+ */
 export function listFromName(name: string): AnnexList | null {
-  const match = /(?:^|[^a-z])(?:list|l)[\s_.-]*0?([6-9])(?![0-9])/i.exec(name);
-  return match === null ? null : (Number(match[1]) as AnnexList);
+  const numbered = listNumberOf(name);
+  if (numbered !== null) return numbered >= 6 && numbered <= 9 ? (numbered as AnnexList) : null;
+  const words = name.replace(/\.[a-z]+$/i, '').toLowerCase().replace(/[^a-z]+/g, ' ');
+  if (/adopt/.test(words)) return null;
+  if (/care ?leav/.test(words)) return 9;
+  if (/looked ?after|\b(?:cla|lac)\b|children in care/.test(words)) return 8;
+  if (/protection|\bcpp?\b/.test(words)) return 7;
+  if (/in ?need|\bcin\b/.test(words)) return 6;
+  return null;
 }
 
-/** Any list number in a name ("List 3 Referrals": 3). */
+/** Any list number in a name ("List 3 Referrals": 3, "L10": 10). */
 function listNumberOf(name: string): number | null {
-  const match = /(?:^|[^a-z])list[\s_.-]*0?(\d{1,2})(?![0-9])/i.exec(name);
+  const match = /(?:^|[^a-z])(?:list|l)[\s_.-]*0?(\d{1,2})(?![0-9])/i.exec(name);
   return match === null ? null : Number(match[1]);
 }
 
@@ -141,7 +155,8 @@ function headerRow(grid: Grid): number | null {
   return null;
 }
 
-const UNALLOCATED = /^(?:un-?allocated|not allocated|no worker|none|n\/a|-+)$/i;
+/** A worker cell that says nobody: empty, "Unallocated", "Unallocated - Duty", "Not yet allocated", "None", "N/A", "-". */
+const UNALLOCATED = /^(?:un-?allocated\b.*|not (?:yet )?allocated\b.*|awaiting allocation\b.*|no (?:allocated )?worker\b.*|none|n\/a|-+)$/i;
 
 export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<AnnexAFile> {
   const problems: InputProblem[] = [];
@@ -153,8 +168,14 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
   const warnings: string[] = [];
   const lists: AnnexListRead[] = [];
   const records: AnnexRecord[] = [];
+  const seen = new Set<string>();
   for (const path of paths) {
     const name = displayName(path);
+    if (seen.has(path)) {
+      warnings.push(`${name}: given twice to --annex-a: read once`);
+      continue;
+    }
+    seen.add(path);
     let grids: Grid[];
     try {
       grids = await readGrids(path, name, warnings);
@@ -168,9 +189,12 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
       const where = grid.sheet === null ? grid.file : `${grid.file} [${grid.sheet}]`;
       const ownName = grid.sheet ?? grid.file.replace(/^.*[\\/]/, '');
       const numbered = listNumberOf(ownName);
-      // In a workbook, a sheet of another list (List 1-5, 10, 11) is skipped.
-      if (grid.sheet !== null && numbered !== null && listFromName(ownName) === null) continue;
       const named = listFromName(ownName);
+      // A sheet (or file) of another list (List 1-5, 10, 11, adoption) is skipped.
+      if (named === null && (numbered !== null || /adopt/i.test(ownName))) {
+        if (grid.sheet === null) warnings.push(`${where}: not one of the Annex A lists 6-9 by its name: skipped`);
+        continue;
+      }
       const at = headerRow(grid);
       const headers = at === null ? [] : grid.rows[at]!.cells;
       const list = named ?? listFromHeaders(headers);
@@ -196,9 +220,25 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
       if (list !== 9 && fields.end === null) warnings.push(`${where}: ${LIST_NAME[list]} has no end date header: every row started on or before the as-of date is counted as open`);
       if (fields.worker === null) warnings.push(`${where}: ${LIST_NAME[list]} has no allocated worker header: its children are not counted as unallocated`);
       const cell = (cells: string[], i: number | null) => (i === null ? '' : trimCell(cells[i] ?? ''));
-      for (const row of grid.rows.slice(at + 1)) {
-        if (row.cells.every((c) => trimCell(c) === '')) continue;
+      // In a CSV list a row with more cells than the others has shifted its cells (an unquoted comma
+      // in a name): it is reported, not read, and its cells are not shown (one may hold a name).
+      const dataRows = grid.rows.slice(at + 1).filter((row) => !row.cells.every((c) => trimCell(c) === ''));
+      // An export that ends every data row (not the header) with a comma is not shifted.
+      const trailingComma = dataRows.length > 1 && dataRows.every((row) => row.cells.length === headers.length + 1 && trimCell(row.cells[headers.length]!) === '');
+      const needed = Math.max(...ANNEX_FIELDS.map((f) => fields[f] ?? -1));
+      for (const row of dataRows) {
         read.rows++;
+        if (grid.sheet === null) {
+          const extra = row.cells.slice(headers.length).some((c) => trimCell(c) !== '');
+          if (extra || (row.cells.length > headers.length && !trailingComma)) {
+            problem({ file: where, line: row.line, column: null, header: null, message: `the row has ${row.cells.length} cells for ${headers.length} headers (an unquoted comma in a name or a team?): quote the cell, or save the list again from the spreadsheet` });
+            continue;
+          }
+          if (row.cells.length <= needed) {
+            problem({ file: where, line: row.line, column: null, header: null, message: `the row has ${row.cells.length} cells for ${headers.length} headers: a cell caseplan reads is missing` });
+            continue;
+          }
+        }
         const cellProblem = (field: AnnexField, message: string) =>
           problem({ file: where, line: row.line, column: fields[field]! + 1, header: headerOf(field), message });
         const childId = cell(row.cells, fields.child_id);
@@ -208,7 +248,8 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
           if (text === '') return null;
           const decoded = decodeDate(text);
           if (decoded.ok) return decoded.value;
-          cellProblem(field, `${JSON.stringify(text)} is not ${DATE_FORMATS}`);
+          // A cell with no digit is text, perhaps a name: it is not repeated.
+          cellProblem(field, `${/\d/.test(text) ? JSON.stringify(text) : 'the cell (text with no digit, not shown)'} is not ${DATE_FORMATS}`);
           return null;
         };
         const start = list === 9 ? null : date('start');
@@ -249,7 +290,8 @@ async function readGrids(path: string, name: string, warnings: string[]): Promis
       file: name,
       sheet: sheet.name,
       // A sheet's row n is line n, as Excel numbers them.
-      rows: sheet.rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === null ? '' : String(c))) })),
+      // A date cell with a time of day (2024-04-13T09:30:00Z) is its date.
+      rows: sheet.rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === null ? '' : String(c).replace(/^(\d{4}-\d{2}-\d{2})T[\d:.]+Z$/, '$1'))) })),
     }));
   }
   if (/\.xlsx?$/i.test(name)) throw new Error('not a readable .xlsx workbook (an .xls workbook must be saved as .xlsx or its lists as CSV)');

@@ -71,7 +71,8 @@ async function workbook(): Promise<string> {
         ...list6.map(([id, start, end, team, worker]) => [text(id), text('F'), date(start), date(end), text(team), text(worker)]),
       ],
     },
-    { sheet: 'List 7 CP', data: [header(['Child Unique ID', 'Child Protection Plan Start Date', 'Child Protection Plan End Date', 'Allocated Team', 'Allocated Worker']), ...dated(list7)] },
+    // A2's plan start is a date cell with a time of day: read as its date.
+    { sheet: 'List 7 CP', data: [header(['Child Unique ID', 'Child Protection Plan Start Date', 'Child Protection Plan End Date', 'Allocated Team', 'Allocated Worker']), ...dated(list7).map((row) => (row[0]!.value === 'A2' ? [row[0], { value: new Date('2025-11-01T09:30:00Z'), type: Date, format: 'dd/mm/yyyy hh:mm' }, ...row.slice(2)] : row))] },
     {
       sheet: 'List 8 CLA',
       data: [
@@ -91,7 +92,7 @@ function csvLists(): string[] {
   return [
     write('list_6_cin.csv', lines('ChildUniqueID,Gender,CIN_start_date,CIN_closure_date,Team,Social Worker', list6.map(([id, s, e, team, w]) => [id, 'F', dmy(s), dmy(e), team, w]))),
     write('L7 CP.csv', lines('Child ID;CPP Start;CPP End;Allocated team;Allocated worker', list7.map(([id, s, e, team, w]) => [id, s ?? '', e ?? '', team, w]), ';')),
-    write('looked_after.csv', lines('CHILD UNIQUE ID,Date started LAC,Date ceased LAC,Placement Start Date,TEAM,WORKER', list8.map(([id, s, e, team, w]) => [id, dmy(s), dmy(e), '01/03/2026', team, w]))),
+    write('episodes.csv', lines('CHILD UNIQUE ID,Date started LAC,Date ceased LAC,Placement Start Date,TEAM,WORKER', list8.map(([id, s, e, team, w]) => [id, dmy(s), dmy(e), '01/03/2026', team, w]))),
     write('List 9.csv', lines('Child Unique Identifier,Allocated Team,Personal Adviser', list9.map((r) => r.map(String)))),
   ];
 }
@@ -129,6 +130,15 @@ describe('Annex A lists 6-9', () => {
   it('matches headers by their words, ignoring case and punctuation', () => {
     expect(listFromName('List_07 - CP.csv')).toBe(7);
     expect(listFromName('List 10 Adoption')).toBeNull();
+    expect(listFromName('L10')).toBeNull();
+    expect(listFromName('careleavers.csv')).toBe(9);
+    expect(listFromName('Children in Care')).toBe(8);
+    expect(listFromName('Child Protection')).toBe(7);
+    expect(listFromName('Children in Need')).toBe(6);
+    expect(listFromName('Adopters')).toBeNull();
+    // An abbreviation then a word is split ("CINStartDate"); a date is never the worker.
+    expect(matchHeaders(['ChildID', 'CINStartDate', 'CINClosureDate', 'Team', 'Date of Last SW Visit', 'Allocated SW'], 6)).toEqual({ child_id: 0, start: 1, end: 2, team: 3, worker: 5 });
+    expect(matchHeaders(['Child Unique ID', 'CIN Open Date', 'Date of Last SW Visit'], 6)).toEqual({ child_id: 0, start: 1, end: null, team: null, worker: null });
     const fields = matchHeaders(['child-unique-id', 'Date of Birth', 'Start date of CIN episode', 'CIN end date', 'Allocated Team Manager', 'Team name', 'Allocated SW'], 6);
     expect(fields).toEqual({ child_id: 0, start: 2, end: 3, team: 5, worker: 6 });
   });
@@ -144,6 +154,13 @@ describe('Annex A lists 6-9', () => {
     ]);
     const unknown = write('children.csv', 'Child Unique ID,Name\nC1,x\n');
     await expect(readAnnexA([unknown], asOf)).rejects.toThrow('cannot tell which Annex A list this is');
+    // An unquoted comma in a worker's name shifts the row: reported, and the name never shown.
+    const shifted = write('List 6 shifted.csv', 'Child Unique ID,CIN Start Date,Allocated Team,Allocated Worker,CIN Closure Date\nA1,01/01/2026,Alpha,Quartermain, Zebedee,\nA2,01/01/2026,Alpha,Bo,\nA3,Zebedee,Alpha,Bo,\n');
+    const failure = await readAnnexA([shifted], asOf).catch((e: unknown) => e as Error);
+    expect(failure.message).toContain('List 6 shifted.csv:2: the row has 6 cells for 5 headers (an unquoted comma in a name or a team?)');
+    expect(failure.message).toContain('the cell (text with no digit, not shown) is not a date');
+    expect(failure.message).not.toContain('Zebedee');
+    expect(failure.message).not.toContain('Quartermain');
   });
 });
 
