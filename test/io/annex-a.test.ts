@@ -156,7 +156,7 @@ describe('Annex A lists 6-9', () => {
     await expect(readAnnexA([unknown], asOf)).rejects.toThrow('cannot tell which Annex A list this is');
     // An unquoted comma in a worker's name shifts the row: reported, and the name never shown.
     const shifted = write('List 6 shifted.csv', 'Child Unique ID,CIN Start Date,Allocated Team,Allocated Worker,CIN Closure Date\nA1,01/01/2026,Alpha,Quartermain, Zebedee,\nA2,01/01/2026,Alpha,Bo,\nA3,Zebedee,Alpha,Bo,\n');
-    const failure = await readAnnexA([shifted], asOf).catch((e: unknown) => e as Error);
+    const failure = (await readAnnexA([shifted], asOf).catch((e: unknown) => e)) as Error;
     expect(failure.message).toContain('List 6 shifted.csv:2: the row has 6 cells for 5 headers (an unquoted comma in a name or a team?)');
     expect(failure.message).toContain('the cell (text with no digit, not shown) is not a date');
     expect(failure.message).not.toContain('Zebedee');
