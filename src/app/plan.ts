@@ -49,7 +49,9 @@ export function demandFor(inputs: Inputs, workforce: WorkforceCounts, cases: num
   }
   if (weighted === true && demand.weightedCases === null) {
     throw new UsageError(
-      `--weighted applies the target to weighted cases, and the open cases (${demandOrigin(demand)}) have no types: add a case_type column to the referrals, or give --annex-a`,
+      demand.source.kind === 'flag' && (inputs.annexA !== null || inputs.referrals?.summary.byType != null)
+        ? '--weighted applies the target to weighted cases, and the open cases given with --cases have no types: leave out --cases to take the typed open cases of the files'
+        : `--weighted applies the target to weighted cases, and the open cases (${demandOrigin(demand)}) have no types: add a case_type column to the referrals, or give --annex-a`,
     );
   }
   return demand;

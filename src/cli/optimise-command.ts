@@ -57,7 +57,7 @@ export async function optimiseCommand(flags: OptimiseFlags, terminal: Terminal):
 
 /** Everything the projection's report has, for the optimised plan, and the optimiser's own section. */
 export function optimisationReport(run: OptimisationRun, flags: PlanFlags, terminal: Terminal, staffFile: string): RunReport {
-  const title = `caseplan: average caseload to ${flags.target}, optimised`;
+  const title = `caseplan: ${flags.weighted === true ? 'weighted' : 'average'} caseload to ${flags.target}, optimised`;
   const base = projectionReport(run, { ...flags, explain: false }, terminal, staffFile, title);
   const explanation = flags.explain ? [...explainProjection(run, staffFile), ...explainOptimisation(run)] : null;
   return {

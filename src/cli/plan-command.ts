@@ -220,6 +220,9 @@ export function unusedSettings(inputs: Inputs, options: ScenarioOptions, configF
   if (options.projection === null && inputs.config.retention.length > 0) {
     unused.push(`${configFile ?? 'config'}: the retention measures apply to a projection only: add --years N to use them`);
   }
+  if (inputs.annexA !== null && inputs.referrals !== null && options.projection === null && options.cases === null) {
+    unused.push(`${inputs.referrals.name}: with --annex-a the referrals give only the growth of a projection: without --years they are not used (the open cases are Annex A's)`);
+  }
   if (options.weighted === true && Object.values(inputs.config.case_weights).every((w) => w === 1)) {
     unused.push(`--weighted: every case type weighs 1${configFile === null ? ' (no --config)' : ` (no case_weights in ${configFile})`}, so the weighted cases are the open cases; set case_weights, e.g. {"case_weights": {"cp": 1.5, "cla": 1.5}}`);
   }
@@ -246,7 +249,7 @@ export async function planCommand(flags: PlanFlags, terminal: Terminal): Promise
   const paths = inputPaths(flags);
   const inputs = await planningInputs(flags, asOf, terminal);
   warn(terminal, [...inputs.warnings, ...unusedSettings(inputs, options, paths.config)], flags.quiet === true);
-  const title = `caseplan: average caseload to ${flags.target}`;
+  const title = `caseplan: ${flags.weighted === true ? 'weighted' : 'average'} caseload to ${flags.target}`;
   let report: RunReport;
   if (flags.by === 'team') {
     const run = runByTeam(inputs, options);

@@ -151,8 +151,15 @@ export function deriveGrowthSpread(summary: ReferralSummary, file: string, asOf:
 }
 
 /**
+ * A type's own growth rate needs this many of its cases opened in the earlier window: from 4 cases to 0
+ * would be -100% a year, from 1 to 9 +800%, wiping out or multiplying a type on a handful of cases.
+ */
+export const MIN_CASES_FOR_TYPE_GROWTH = 20;
+
+/**
  * Growth per case type (issue 15): the spec's rate on each type's cases opened in the two windows.
- * A type with no case opened in the earlier window takes the pooled rate (said in its note).
+ * A type with fewer than MIN_CASES_FOR_TYPE_GROWTH cases opened in the earlier window takes the
+ * pooled rate (said in its note).
  */
 export function deriveGrowthByType(summary: ReferralSummary, file: string, asOf: Day, pooled: Rate): Record<CaseType, Rate> | null {
   const byType = summary.byType;
@@ -161,8 +168,11 @@ export function deriveGrowthByType(summary: ReferralSummary, file: string, asOf:
   for (const t of CASE_TYPES) {
     const last = byType.openedLast12Months[t];
     const previous = byType.openedPrevious12Months[t];
-    if (pooled.source !== 'derived' || previous === 0) {
-      rates[t] = { ...pooled, note: pooled.source !== 'derived' ? pooled.note : `${pooled.note}; no ${t} case opened in the earlier 12 months, so the pooled rate` };
+    if (pooled.source !== 'derived' || previous < MIN_CASES_FOR_TYPE_GROWTH) {
+      rates[t] = {
+        ...pooled,
+        note: pooled.source !== 'derived' ? pooled.note : `${pooled.note}; only ${previous} ${t} case${previous === 1 ? '' : 's'} opened in the earlier 12 months (fewer than ${MIN_CASES_FOR_TYPE_GROWTH}), too few for a rate of its own, so the pooled rate`,
+      };
       continue;
     }
     rates[t] = {

@@ -132,13 +132,14 @@ describe('--weighted off gives the figures of before case types', () => {
 });
 
 describe('growth per case type', () => {
-  // Cases opened in the two windows before 2026-09-30: child in need 10 then 12 (+20%), protection
-  // plans 5 then 10 (+100%); all still open.
+  // Cases opened in the two windows before 2026-09-30: child in need 25 then 30 (+20%), protection
+  // plans 20 then 40 (+100%), looked after 3 then 9 (too few for a rate of its own); all still open.
   const dated = (type: string, n: number, start: string, from: number) =>
     Array.from({ length: n }, (_, i) => `G${from + i},${start}-${String(1 + (i % 28)).padStart(2, '0')},case,,${type}`);
   const history = file(
     'history.csv',
-    ['referral_id,received_date,outcome,closed_date,case_type', ...dated('cin', 10, '2025-01', 0), ...dated('cp', 5, '2025-02', 100), ...dated('cin', 12, '2026-03', 200), ...dated('cp', 10, '2026-04', 300),
+    ['referral_id,received_date,outcome,closed_date,case_type', ...dated('cin', 25, '2025-01', 0), ...dated('cp', 20, '2025-02', 100), ...dated('cla', 3, '2025-03', 400),
+      ...dated('cin', 30, '2026-03', 200), ...dated('cp', 40, '2026-04', 300), ...dated('cla', 9, '2026-05', 500),
       // The windows must be covered from end to end: one case at each end.
       'G900,2024-10-05,nfa,,', 'G901,2026-09-20,nfa,,'].join('\n'),
   );
@@ -146,21 +147,25 @@ describe('growth per case type', () => {
 
   it('is derived per type from the referrals, and open cases grow type by type', () => {
     const out = json(caseplan(args));
+    const pooled = 79 / 48 - 1;
     expect(out.rates.growth_by_type.cin.value).toBeCloseTo(0.2, 12);
     expect(out.rates.growth_by_type.cp.value).toBeCloseTo(1, 12);
-    expect(out.rates.growth_by_type.cp.note).toContain('10 cp cases opened in the 12 months to 2026-09-30 against 5');
-    // 22 children in need and 15 protection plans open now.
-    expect(out.projection[1].open_cin).toBeCloseTo(22 * 1.2, 9);
-    expect(out.projection[2].open_cp).toBeCloseTo(15 * 4, 9);
-    expect(out.projection[2].open_cases).toBeCloseTo(22 * 1.44 + 60, 9);
-    // The pooled rate reported is what the types imply in year 1: (26.4 + 30) / 37 - 1.
-    expect(out.rates.growth.value).toBeCloseTo((22 * 1.2 + 30) / 37 - 1, 12);
+    expect(out.rates.growth_by_type.cp.note).toContain('40 cp cases opened in the 12 months to 2026-09-30 against 20');
+    // 3 looked-after cases in the earlier window are too few: the pooled rate, 79 against 48.
+    expect(out.rates.growth_by_type.cla.value).toBeCloseTo(pooled, 12);
+    expect(out.rates.growth_by_type.cla.note).toContain('only 3 cla cases opened in the earlier 12 months (fewer than 20)');
+    // 55 children in need, 60 protection plans and 12 looked after open now.
+    expect(out.projection[1].open_cin).toBeCloseTo(55 * 1.2, 9);
+    expect(out.projection[2].open_cp).toBeCloseTo(60 * 4, 9);
+    expect(out.projection[2].open_cases).toBeCloseTo(55 * 1.44 + 240 + 12 * (1 + pooled) ** 2, 9);
+    // The pooled rate reported is what the types imply in year 1.
+    expect(out.rates.growth.value).toBeCloseTo((55 * 1.2 + 120 + 12 * (1 + pooled)) / 127 - 1, 12);
     // --growth for one type keeps the other's derived rate; one rate for all makes them alike.
     const cpGiven = json(caseplan([...args, '--growth', 'cp:10%']));
     expect(cpGiven.rates.growth_by_type.cp).toMatchObject({ value: 0.1, source: 'flag' });
     expect(cpGiven.rates.growth_by_type.cin.value).toBeCloseTo(0.2, 12);
     const one = json(caseplan([...args, '--growth', '5%']));
-    expect(one.projection[2].open_cases).toBeCloseTo(37 * 1.05 ** 2, 9);
+    expect(one.projection[2].open_cases).toBeCloseTo(127 * 1.05 ** 2, 9);
   });
 
   it('--ranges with no spread and no binomial draw gives the central projection, types and weights included', () => {

@@ -214,6 +214,13 @@ describe('--annex-a through the CLI', () => {
     const byType = json(caseplan(plan([book], ['--years', '3', '--growth', 'cin:2%,cp:6%,cla:0%,care_leaver:1%', '--format', 'json'])));
     expect(byType.projection[1].open_cp).toBeCloseTo(1.06, 10);
     expect(byType.projection[3].open_cases).toBeCloseTo(3 * 1.02 ** 3 + 1.06 ** 3 + 2 + 2 * 1.01 ** 3, 9);
+    const unused = caseplan(plan([book], ['--referrals', 'fixtures/referrals.csv']));
+    expect(unused.code).toBe(0);
+    const loud = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', book, '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-03-31']);
+    expect(loud.stderr).toContain('fixtures/referrals.csv: with --annex-a the referrals give only the growth of a projection: without --years they are not used');
+    const swallowed = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', '--as-of', '2026-03-31']);
+    expect(swallowed.code).toBe(2);
+    expect(swallowed.stderr).toContain('--annex-a needs the list files: "--as-of" is an option');
     const withReferrals = json(caseplan(plan([book], ['--referrals', 'fixtures/referrals.csv', '--years', '1', '--format', 'json'])));
     expect(withReferrals.current.open_cases).toBe(8);
     expect(withReferrals.rates.growth.source).toBe('derived');

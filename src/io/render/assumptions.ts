@@ -36,7 +36,7 @@ export function assumptionRows(plan: Plan, projection: ProjectionRun | null): As
     plan.demand.source.kind === 'published'
       ? { assumption: 'as_of', value: formatIso(asOf), source: 'published', note: 'the census date of the published figures (30 September of --year)' }
       : option('as_of', formatIso(asOf), 'the date planned at (--as-of, or today)'),
-    option('target', rule.target, 'average caseload to reach: open cases per case-holding FTE'),
+    option('target', rule.target, `${plan.parameters.weighted === true ? 'weighted caseload to reach: weighted cases' : 'average caseload to reach: open cases'} per ${config.early_career_capacity === 1 ? 'case-holding FTE' : 'FTE counted against the target (early-career FTE at early_career_capacity)'}`),
     // With --mix-by the year-0 plan is planned without the mix; the mix asked for is the projection's.
     option('mix', projection === null ? rule.mix : projection.mix, 'minimum experienced share of case-holding FTE after hires (empty: none)'),
     ...(projection === null ? [] : [option('mix_by', projection.mixBy, 'the projection year from which the mix applies')]),

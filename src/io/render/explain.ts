@@ -41,7 +41,7 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   add('current.average_caseload', current.averageCaseload,
     current.averageCaseload === null
       ? 'Average caseload now: none, as no case-holding staff are in post.'
-      : `Average caseload now: ${count(plan.demand.openCases)} open cases / ${fte(C)} FTE = ${caseload(current.averageCaseload)} cases per FTE (target ${count(rule.target)}).`);
+      : `Average caseload now: ${count(plan.demand.openCases)} open cases / ${fte(C)} FTE = ${caseload(current.averageCaseload)} cases per FTE${plan.parameters.weighted === true || config.early_career_capacity !== 1 ? '' : ` (target ${count(rule.target)})`}.`);
   if (plan.demand.unallocatedCases !== null && current.allocatedCaseload !== null) {
     add('current.allocated_caseload', current.allocatedCaseload,
       `Allocated caseload (the Department for Education's measure: cases held per case-holding FTE): ${count(plan.demand.allocatedCases)} / ${fte(C)} = ${caseload(current.allocatedCaseload)}. ` +

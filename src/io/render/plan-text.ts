@@ -80,7 +80,7 @@ export function demandSourceText(plan: Plan): string {
     case 'staff':
       return `open cases: ${count(plan.demand.openCases)}, the sum of the caseload column over case-holding staff in post in ${source.file}`;
     case 'annex_a':
-      return `open cases: ${count(plan.demand.openCases)} children open at ${formatIso(plan.parameters.asOf)} on the Annex A lists 6-9 in ${source.files.join(', ')}, each child counted once as the most intensive type open (looked after, then protection plan, then child in need, then care leaver)`;
+      return `open cases: ${count(plan.demand.openCases)} ${plan.demand.openCases === 1 ? 'child' : 'children'} open at ${formatIso(plan.parameters.asOf)} on the Annex A lists 6-9 in ${source.files.join(', ')}, each child counted once as the most intensive type open (looked after, then protection plan, then child in need, then care leaver)`;
   }
 }
 
@@ -91,9 +91,9 @@ export function annexItems(source: Extract<Plan['demand']['source'], { kind: 'an
   return [
     ...source.lists.map((l) => {
       const fields = Object.entries(l.headers).map(([field, header]) => `${FIELD_WORDS[field] ?? field} ${header === null ? '(none)' : JSON.stringify(header)}`);
-      return `Annex A List ${l.list} from ${l.file}${l.sheet === null ? '' : ` [${l.sheet}]`}: ${count(l.rows)} rows; headers taken: ${fields.join(', ')}`;
+      return `Annex A List ${l.list} from ${l.file}${l.sheet === null ? '' : ` [${l.sheet}]`}: ${count(l.rows)} row${l.rows === 1 ? '' : 's'}; headers taken: ${fields.join(', ')}`;
     }),
-    `${count(source.unallocated)} open children have no allocated worker (an empty or "Unallocated" worker); ${count(source.onSeveralLists)} are on more than one list and counted once`,
+    `${count(source.unallocated)} open ${source.unallocated === 1 ? 'child has' : 'children have'} no allocated worker (an empty or "Unallocated" worker); ${count(source.onSeveralLists)} ${source.onSeveralLists === 1 ? 'is' : 'are'} on more than one list and counted once`,
   ];
 }
 
@@ -145,7 +145,7 @@ export function shortageText(plan: Plan): string | null {
     limits?.earlyCareer != null ? `${limits.earlyCareer} early career` : null,
   ].filter((x) => x !== null);
   const gaps = [
-    uncoveredCases > 0 ? `${count(Math.round(uncoveredCases * 10) / 10)} open cases are not covered by permanent staff (${showsTargetCaseload(plan) ? `caseload against the target ${caseload(plan.after.targetCaseload)}` : `average caseload ${caseload(plan.after.averageCaseload)}`}, target ${count(plan.parameters.rule.target)})` : null,
+    uncoveredCases > 0 ? `${count(Math.round(uncoveredCases * 10) / 10)} ${plan.parameters.weighted === true ? 'weighted' : 'open'} cases are not covered by permanent staff (${showsTargetCaseload(plan) ? `caseload against the target ${caseload(plan.after.targetCaseload)}` : `average caseload ${caseload(plan.after.averageCaseload)}`}, target ${count(plan.parameters.rule.target)})` : null,
     mixShortfallFte > 0 ? `the experienced share is ${fte(exact(mixShortfallFte))} FTE short of the mix (${share(plan.after.experiencedShare)})` : null,
   ].filter((x) => x !== null);
   return `The recruitment limits (${asked.join(', ')} a year) leave this year short: ${gaps.join(', and ')}.`;

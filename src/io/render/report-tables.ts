@@ -44,7 +44,7 @@ export function summaryTable(plan: Plan): DataTable {
     columns: columns(['measure', 'Measure', 'text'], ['now', 'Now', 'number'], ['after_hires', 'After hires', 'number']),
     rows,
     total: null,
-    notes: [headline(plan), plan.parameters.weighted === true ? `Target: a weighted caseload of ${plan.parameters.rule.target} (weighted cases per case-holding FTE), at ${formatIso(plan.parameters.asOf)}.` : `Target: an average caseload of ${plan.parameters.rule.target} open cases per case-holding FTE, at ${formatIso(plan.parameters.asOf)}.`],
+    notes: [headline(plan), `Target: ${plan.parameters.weighted === true ? 'a weighted caseload' : 'an average caseload'} of ${plan.parameters.rule.target} ${plan.parameters.weighted === true ? 'weighted cases' : 'open cases'} per ${plan.parameters.config.early_career_capacity === 1 ? 'case-holding FTE' : `FTE counted against the target (an early-career FTE as ${plan.parameters.config.early_career_capacity})`}, at ${formatIso(plan.parameters.asOf)}.`],
   };
 }
 export type ProjectionTableName = 'years' | 'groups' | 'paybill' | 'assumptions' | 'ranges';

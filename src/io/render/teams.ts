@@ -83,7 +83,7 @@ export function teamsTable(run: TeamsRun): DataTable {
     columns: [...TEAM_COLUMNS, ...(extra.types ? TYPE_COLUMNS : []), ...(extra.unallocated ? UNALLOCATED_COLUMNS : [])],
     rows: run.teams.map((t) => [...teamValues(t), ...teamTypeValues(t, extra)]),
     total: [...totalValues(run), ...totals],
-    notes: [POOLING_NOTE],
+    notes: [...(run.teams.some((t) => t.outcome?.run.plan.parameters.weighted === true) ? ['the target applies to weighted cases (--weighted): each open case counts its type\'s weight from case_weights'] : []), POOLING_NOTE],
   };
 }
 
