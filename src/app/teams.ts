@@ -1,7 +1,6 @@
 // `plan --by team`: each team planned on its own staff and its own open cases, plus a total.
 import type { ScenarioRun, TeamRun, TeamsRun } from '../core/results.js';
 import { NO_TEAM } from '../core/referrals.js';
-import { NO_TEAM_ANNEX } from '../core/annex-a.js';
 import { CASE_TYPES, noCases, totalCases, type CaseCounts } from '../core/case-types.js';
 import { sumExact } from '../core/exact.js';
 import { sumMoney, ZERO_POUNDS } from '../core/money.js';
@@ -45,19 +44,19 @@ export function runByTeam(inputs: Inputs, options: ScenarioOptions): TeamsRun {
   const teamOpen: Iterable<[string, number]> =
     annex !== null ? [...annex.open.byTeam].map(([team, counts]) => [team, totalCases(counts)]) : (inputs.referrals?.summary.openByTeam ?? []);
   const teamTypes: Iterable<[string, CaseCounts]> = annex !== null ? annex.open.byTeam : (inputs.referrals?.summary.byType?.openByTeam ?? []);
-  const noTeam = (team: string) => team === NO_TEAM || team === NO_TEAM_ANNEX;
+  const keyOf = (team: string) => name(team === NO_TEAM ? null : team);
   for (const [team, open] of teamOpen) {
-    const key = name(noTeam(team) ? null : team);
+    const key = keyOf(team);
     openByTeam.set(key, (openByTeam.get(key) ?? 0) + open);
   }
   for (const [team, counts] of teamTypes) {
-    const key = name(noTeam(team) ? null : team);
+    const key = keyOf(team);
     const sum = typesByTeam.get(key) ?? noCases();
     for (const t of CASE_TYPES) sum[t] += counts[t];
     typesByTeam.set(key, sum);
   }
   for (const [team, n] of annex?.open.unallocatedByTeam ?? []) {
-    const key = name(noTeam(team) ? null : team);
+    const key = keyOf(team);
     unallocatedByTeam.set(key, (unallocatedByTeam.get(key) ?? 0) + n);
   }
   const warnings: string[] = [];

@@ -6,6 +6,7 @@
 // The allocated worker is never kept: only whether the child is allocated.
 import { moreIntensive, noCases, type CaseCounts, type CaseType } from './case-types.js';
 import type { Day } from './dates.js';
+import { NO_TEAM } from './referrals.js';
 
 export const ANNEX_LISTS = [6, 7, 8, 9] as const;
 export type AnnexList = (typeof ANNEX_LISTS)[number];
@@ -29,8 +30,6 @@ export interface AnnexRecord {
   /** The allocated worker cell is empty or says unallocated. */
   unallocated: boolean;
 }
-
-export const NO_TEAM_ANNEX = '(no team)';
 
 export interface AnnexOpenCases {
   /** Children open at the as-of date, each once. */
@@ -68,7 +67,7 @@ export function countAnnexOpen(records: Iterable<AnnexRecord>, asOf: Day): Annex
   let onSeveralLists = 0;
   for (const { record, lists } of chosen.values()) {
     const type = LIST_TYPE[record.list];
-    const team = record.team ?? NO_TEAM_ANNEX;
+    const team = record.team ?? NO_TEAM;
     byType[type]++;
     let counts = byTeam.get(team);
     if (counts === undefined) byTeam.set(team, (counts = noCases()));
