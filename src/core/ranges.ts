@@ -27,6 +27,9 @@ export const METRICS = [
   'agency_cover_fte',
   'paybill',
   'additional_cost',
+  // Issue 15: the caseload the target is measured on (weighted, early-career FTE in part); shown
+  // only when it differs in kind from the average caseload.
+  'target_caseload',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -41,6 +44,8 @@ export interface Ranges {
   seed: number;
   spread: Spread;
   byYear: { year: number; metrics: Record<Metric, Percentiles | null> }[];
+  /** The target applies to weighted cases or counts early-career FTE in part: target_caseload is a figure of its own. */
+  measured: boolean;
   totalAdditionalCost: Percentiles;
   /** Share of runs in which the target and the mix are met by permanent staff in that year. */
   targetMetProbability: { year: number; probability: number }[];
@@ -89,6 +94,8 @@ function metricOf(y: ProjectionYear, metric: Metric): number | null {
       return y.averageCaseloadBeforeHires;
     case 'average_caseload':
       return y.averageCaseload;
+    case 'target_caseload':
+      return y.targetCaseload;
     case 'hires_experienced':
       return y.hires.experienced;
     case 'hires_early_career':
@@ -177,6 +184,7 @@ export function simulate(input: ProjectionInput, central: readonly ProjectionYea
     runs,
     seed,
     spread,
+    measured: input.weighted === true || input.config.early_career_capacity !== 1,
     byYear: collected.map((c, k) => ({ year: k, metrics: Object.fromEntries(METRICS.map((m) => [m, c[m].length === 0 ? null : percentiles(c[m])])) as Record<Metric, Percentiles | null> })),
     totalAdditionalCost: done === 0 ? { p10: 0, p50: 0, p90: 0 } : percentiles(totals),
     targetMetProbability: met.map((n, k) => ({ year: k, probability: done === 0 ? 0 : n / done })),

@@ -174,7 +174,11 @@ describe('growth per case type', () => {
       expect(y.open_cases.p50).toBeCloseTo(out.projection[k].open_cases, 6);
       expect(y.hires_early_career.p10).toBe(out.projection[k].hires_early_career);
       expect(y.hires_early_career.p90).toBe(out.projection[k].hires_early_career);
+      // The weighted caseload the target applies to has its own percentiles with --weighted.
+      expect(y.target_caseload.p50).toBeCloseTo(out.projection[k].target_caseload, 9);
     }
+    const plain = json(caseplan([...args, '--ranges', '--runs', '5']));
+    expect(plain.ranges.by_year[0].target_caseload).toBeUndefined();
     const spread = json(caseplan([...args, '--config', weights, '--weighted', '--ranges', '--runs', '200', '--growth-sd', '5']));
     expect(spread.ranges.by_year[2].open_cases.p10).toBeLessThan(spread.projection[2].open_cases);
     expect(spread.ranges.by_year[2].open_cases.p90).toBeGreaterThan(spread.projection[2].open_cases);

@@ -15,7 +15,7 @@ export function rangesJson(r: RangesOf) {
     runs: r.runs,
     seed: r.seed,
     sources: r.sources,
-    by_year: r.byYear.map((y) => ({ year: y.year, ...y.metrics })),
+    by_year: r.byYear.map((y) => ({ year: y.year, ...shownMetrics(r).reduce((o, m) => ({ ...o, [m]: y.metrics[m] }), {}) })),
     total_additional_cost: r.totalAdditionalCost,
     target_met_probability: r.targetMetProbability,
   };
@@ -23,10 +23,16 @@ export function rangesJson(r: RangesOf) {
 
 const MONEY: ReadonlySet<Metric> = new Set(['paybill', 'additional_cost']);
 
+/** Every metric, the target's caseload only when it is a figure of its own (--weighted, an early-career capacity). */
+function shownMetrics(r: RangesOf): Metric[] {
+  return METRICS.filter((m) => m !== 'target_caseload' || r.measured);
+}
+
 /** The `ranges` section: each year, each metric's 10th, 50th and 90th percentile, and the chance the target is met. */
 export function rangesTable(r: RangesOf): DataTable {
-  const cols = columns(['year', 'Year', 'integer'], ...METRICS.flatMap((m) => (['p10', 'p50', 'p90'] as const).map((p): [string, string, 'money' | 'number'] => [`${m}_${p}`, `${m.replace(/_/g, ' ')} ${p}`, MONEY.has(m) ? 'money' : 'number'])), ['target_met_probability', 'Target met (share of runs)', 'percent']);
-  const rows: CsvValue[][] = r.byYear.map((y, k) => [y.year, ...METRICS.flatMap((m) => { const p = y.metrics[m]; return p === null ? [null, null, null] : [p.p10, p.p50, p.p90]; }), r.targetMetProbability[k]?.probability ?? null]);
+  const metrics = shownMetrics(r);
+  const cols = columns(['year', 'Year', 'integer'], ...metrics.flatMap((m) => (['p10', 'p50', 'p90'] as const).map((p): [string, string, 'money' | 'number'] => [`${m}_${p}`, `${m.replace(/_/g, ' ')} ${p}`, MONEY.has(m) ? 'money' : 'number'])), ['target_met_probability', 'Target met (share of runs)', 'percent']);
+  const rows: CsvValue[][] = r.byYear.map((y, k) => [y.year, ...metrics.flatMap((m) => { const p = y.metrics[m]; return p === null ? [null, null, null] : [p.p10, p.p50, p.p90]; }), r.targetMetProbability[k]?.probability ?? null]);
   const t = r.totalAdditionalCost;
   return { name: 'ranges', title: 'Ranges', columns: cols, rows, total: null, notes: [`${r.runs} runs, seed ${r.seed}; total additional cost p10 ${t.p10}, p50 ${t.p50}, p90 ${t.p90}`, r.sources.growth, r.sources.turnover, r.sources.leavers] };
 }
@@ -43,6 +49,7 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
     band(y.metrics.open_cases, (v) => count(Math.round(v))),
     band(y.metrics.average_caseload_before_hires, caseload),
     band(y.metrics.average_caseload, caseload),
+    ...(r.measured ? [band(y.metrics.target_caseload, caseload)] : []),
     band(y.metrics.hires_early_career, (v) => count(v)),
     band(y.metrics.hires_experienced, (v) => count(v)),
     band(y.metrics.hires_team_manager, (v) => count(v)),
@@ -60,8 +67,8 @@ export function rangesBlocks(run: ProjectionRun): Block[] {
     },
     {
       kind: 'table',
-      head: ['Year', 'Open cases', 'Caseload before hires', 'Caseload after', 'Early-career hires', 'Experienced hires', 'Team manager hires', 'Leavers FTE', ...(run.market.agencyCover ? ['Agency cover FTE'] : []), 'Additional cost', ...(limited ? ['Target met (share of runs)'] : [])],
-      align: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(run.market.agencyCover ? ['right' as const] : []), 'right', ...(limited ? ['right' as const] : [])],
+      head: ['Year', 'Open cases', 'Caseload before hires', 'Caseload after', ...(r.measured ? ['Caseload against target'] : []), 'Early-career hires', 'Experienced hires', 'Team manager hires', 'Leavers FTE', ...(run.market.agencyCover ? ['Agency cover FTE'] : []), 'Additional cost', ...(limited ? ['Target met (share of runs)'] : [])],
+      align: ['right', 'right', 'right', 'right', ...(r.measured ? ['right' as const] : []), 'right', 'right', 'right', 'right', ...(run.market.agencyCover ? ['right' as const] : []), 'right', ...(limited ? ['right' as const] : [])],
       rows,
     },
     { kind: 'list', items: [`growth: ${r.sources.growth}`, `turnover: ${r.sources.turnover}`, `leavers: ${r.sources.leavers}`, ...(r.sources.wide === null ? [] : [r.sources.wide])] },
