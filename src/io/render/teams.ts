@@ -7,7 +7,7 @@ import { columns, tableCsv, type DataTable } from './data-table.js';
 import type { Block, Cell } from './document.js';
 import { caseload, count, fte, plain, share } from './numbers.js';
 import { planJson } from './plan-json.js';
-import { projectionJson } from './projection.js';
+import { projectionJson, rateItem } from './projection.js';
 import { showsTargetRow, showsWeighted } from './plan-text.js';
 import { CASE_TYPE_LABEL, CASE_TYPES } from '../../core/case-types.js';
 
@@ -128,7 +128,10 @@ export function teamsBlocks(run: TeamsRun): Block[] {
   const weightedShown = extra.types && run.teams.some((t) => t.outcome !== null && showsWeighted(t.outcome.run.plan));
   const targetShown = run.teams.some((t) => t.outcome !== null && showsTargetRow(t.outcome.run.plan));
   const head = ['Team', 'Case-holding FTE', 'Exp. share', 'TM FTE', 'Open cases', ...(extra.types ? [`by type (${shownTypes.join(' / ')})`] : []), ...(extra.unallocated ? ['Unallocated'] : []), 'Avg caseload', ...(weightedShown ? ['Wtd caseload'] : []), ...(targetShown ? ['Caseload against target'] : []), 'Hires (exp / early / TM)', 'Annual cost', 'One-off cost'];
-  if (withYears) head.push('Additional cost');
+  // The horizon the additional cost is over, and the rates every team's projection shares.
+  const projected = run.teams.find((team) => team.outcome?.kind === 'projection')?.outcome;
+  const horizon = projected?.kind === 'projection' ? projected.run.years.length - 1 : null;
+  if (withYears) head.push(horizon === null ? 'Additional cost' : `Additional cost, years 0-${horizon}`);
   const rows: (Cell | string)[][] = run.teams.map((t) => {
     const plan = t.outcome?.run.plan;
     const row: (Cell | string)[] = [
@@ -168,6 +171,15 @@ export function teamsBlocks(run: TeamsRun): Block[] {
         ? ''
         : ` Planned as one service: ${whole.run.plan.hires.experienced} / ${whole.run.plan.hires.earlyCareer} / ${whole.run.plan.hires.teamManager} hires, ${formatPounds(whole.run.plan.cost.annual)} a year.`),
     ...run.teams.filter((team) => team.outcome === null).map((team) => `${team.team}: no hires can satisfy this team's plan: ${team.reason}`),
+    ...(projected?.kind === 'projection'
+      ? [
+          `every team is projected at the service's rates: ${[
+            rateItem('demand growth', projected.run.rates.growth),
+            rateItem('turnover', projected.run.rates.turnover),
+            rateItem('pay award', projected.run.rates.payAward),
+          ].join('; ')}`,
+        ]
+      : []),
   ];
   const asOf = run.teams.find((team) => team.outcome !== null)?.outcome?.run.plan.parameters.asOf;
   const weightedRun = run.teams.some((team) => team.outcome?.run.plan.parameters.weighted === true);
