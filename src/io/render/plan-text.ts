@@ -154,7 +154,7 @@ export function shortageText(plan: Plan): string | null {
 export function headline(plan: Plan): string {
   const { hires, cost } = plan;
   if (hires.total === 0 && !plan.shortage.short) return `No hires needed: the workforce in post already meets every constraint.`;
-  return `Hire ${hires.experienced} experienced and ${hires.earlyCareer} early-career social workers and ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}: ${formatPounds(cost.annual)} a year, plus ${formatPounds(cost.oneOff)} one-off.`;
+  return `Hire ${hires.experienced} experienced and ${hires.earlyCareer} early-career social worker${hires.experienced + hires.earlyCareer === 1 && hires.earlyCareer === 1 ? '' : 's'} and ${hires.teamManager} team manager${hires.teamManager === 1 ? '' : 's'}: ${formatPounds(cost.annual)} a year, plus ${formatPounds(cost.oneOff)} one-off.`;
 }
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
