@@ -62,7 +62,7 @@ export interface Inputs {
 
 export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions = {}): Promise<Inputs> {
   if ([...paths.staff, paths.referrals, ...(paths.annexA ?? [])].filter((path) => path === '-').length > 1) {
-    throw new UsageError('only one input can be read from stdin ("-"): give the staff or the referrals file as a path');
+    throw new UsageError('only one input can be read from stdin ("-"): give the staff, referrals or Annex A files as paths');
   }
   const config = await readConfig(paths.config);
   const problems: InputProblem[] = [];

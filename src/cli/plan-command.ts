@@ -223,6 +223,12 @@ export function unusedSettings(inputs: Inputs, options: ScenarioOptions, configF
   if (inputs.annexA !== null && inputs.referrals !== null && options.projection === null && options.cases === null) {
     unused.push(`${inputs.referrals.name}: with --annex-a the referrals give only the growth of a projection: without --years they are not used (the open cases are Annex A's)`);
   }
+  if (inputs.annexA !== null && options.cases !== null) {
+    unused.push(`--cases ${options.cases} overrides the open cases of --annex-a (${inputs.annexA.open.children} children): the lists are not used`);
+  }
+  if (options.weighted === true && Object.values(inputs.config.case_weights).every((w) => w === 0)) {
+    unused.push(`--weighted: every case type weighs 0 in ${configFile ?? 'the config'}, so there are no weighted cases and no hires for them`);
+  }
   if (options.weighted === true && Object.values(inputs.config.case_weights).every((w) => w === 1)) {
     unused.push(`--weighted: every case type weighs 1${configFile === null ? ' (no --config)' : ` (no case_weights in ${configFile})`}, so the weighted cases are the open cases; set case_weights, e.g. {"case_weights": {"cp": 1.5, "cla": 1.5}}`);
   }

@@ -75,6 +75,13 @@ const REQUIRED = new WeakSet<Option>();
 
 /** After commander's own checks (help, unknown options, values): the first required option missing. */
 function refuseMissingRequired(command: Command): void {
+  // --annex-a takes every argument up to the next option as a file, so "--annex-a --target 19" took
+  // --target as a file: said before "--target not specified".
+  const annex = command.getOptionValue('annexA') as string[] | undefined;
+  const optionLike = annex?.find((path) => path.startsWith('-') && path !== '-');
+  if (optionLike !== undefined) {
+    command.error(`error: --annex-a needs the list files: "${optionLike}" is an option; give the files after --annex-a, e.g. --annex-a annex-a.xlsx`, { code: 'caseplan.annexA', exitCode: 2 });
+  }
   for (const option of command.options) {
     // --la plans from the published figures instead of the staff file.
     if (option.long === '--staff' && (command.getOptionValue('la') !== undefined || command.getOptionValue('by') === 'la') && command.name() !== 'benchmark') continue;

@@ -211,11 +211,13 @@ export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_
   const bounds = { min: -0.9, max: 10 };
   // A bare number above 1 is a growth of over 100% a year: "3" is far more likely meant as 3%.
   const rate = (part: string) => {
-    const value = fraction(part, bounds);
-    if (!part.trim().endsWith('%') && Math.abs(value) > 1) {
-      throw new InvalidArgumentError(`"${part.trim()}" would be ${+(value * 100).toFixed(4)}% a year: write ${part.trim()}% for ${part.trim()}% a year (or ${+(value * 100).toFixed(4)}% if you mean it)`);
+    const bare = part.trim();
+    // A bare 1 or more is a growth of 100% a year or more: "3" is far more likely meant as 3%.
+    if (!bare.endsWith('%') && NUMBER.test(bare) && Math.abs(Number(bare)) >= 1) {
+      const percent = +(Number(bare) * 100).toFixed(4);
+      throw new InvalidArgumentError(`"${bare}" would be ${percent}% a year: write ${bare}% for ${bare}% a year (or ${percent}% if you mean it)`);
     }
-    return value;
+    return fraction(part, bounds);
   };
   if (!text.includes(':')) return rate(text);
   const byType: Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> = {};

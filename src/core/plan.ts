@@ -81,7 +81,9 @@ export function chooseDemand(options: {
     const { cases, label, assumptions, experienceAssumed } = options.published;
     return withAllocation(cases, { kind: 'published', label, assumptions, ...(experienceAssumed ? { experienceAssumed } : {}) });
   }
-  if (annexA) return withAllocation(annexA.openCases, annexA.source, annexA.byType);
+  // Annex A counts the unallocated children itself (no worker on the list): not open minus the
+  // staff file's caseloads, which count cases, not children.
+  if (annexA) return { ...withAllocation(annexA.openCases, annexA.source, annexA.byType), unallocatedCases: annexA.source.unallocated };
   if (referrals !== null) return withAllocation(referrals.openCases, { kind: 'referrals', file: referrals.file, rows: referrals.rows }, referrals.byType ?? null);
   if (allocatedCases !== null) {
     return { openCases: allocatedCases, allocatedCases, unallocatedCases: null, source: { kind: 'staff', file: options.staffFile }, byType: null, weightedCases: null };

@@ -246,7 +246,9 @@ export async function readAnnexA(paths: readonly string[], asOf: Day): Promise<A
         const date = (field: 'start' | 'end'): Day | null => {
           const text = cell(row.cells, fields[field]);
           if (text === '') return null;
-          const decoded = decodeDate(text);
+          // A date-time as an Excel serial with a fraction of a day (46037.604): its day.
+          const serial = /^([2-7]\d{4})\.\d+$/.exec(text);
+          const decoded = decodeDate(serial === null ? text : serial[1]!);
           if (decoded.ok) return decoded.value;
           // A cell with no digit is text, perhaps a name: it is not repeated.
           cellProblem(field, `${/\d/.test(text) ? JSON.stringify(text) : 'the cell (text with no digit, not shown)'} is not ${DATE_FORMATS}`);

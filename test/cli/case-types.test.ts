@@ -190,6 +190,8 @@ describe('growth per case type', () => {
     expect(bare.stderr).toContain('"3" would be 300% a year: write 3% for 3% a year (or 300% if you mean it)');
     expect(caseplan([...args, '--growth', 'cp:6,cin:2%']).stderr).toContain('"6" would be 600% a year');
     expect(json(caseplan([...args, '--growth', '0.03'])).rates.growth.value).toBe(0.03);
+    expect(caseplan([...args, '--growth', '1']).stderr).toContain('"1" would be 100% a year: write 1% for 1% a year (or 100% if you mean it)');
+    expect(json(caseplan([...args, '--growth', '100%'])).rates.growth.value).toBe(1);
   });
 
   it('says when --weighted changes nothing: every weight 1', () => {

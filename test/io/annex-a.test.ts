@@ -174,6 +174,9 @@ describe('--annex-a through the CLI', () => {
     expect(fromBook.current.open_cases).toBe(8);
     expect(fromBook.current.open_cases_by_type).toEqual(fromCsv.current.open_cases_by_type);
     expect(fromBook.open_cases_source).toMatchObject({ kind: 'annex_a', unallocated_children: 3, children_on_several_lists: 1 });
+    // The unallocated cases are Annex A's children with no worker, not open minus the staff file's caseloads.
+    expect(fromBook.current.unallocated_cases).toBe(3);
+    expect(fromBook.current.allocated_cases).toBeGreaterThan(1000);
     const teams = json(caseplan(plan([book], ['--by', 'team', '--format', 'json'])));
     const north = teams.teams.find((t: any) => t.team === 'North');
     expect(north.unallocated_children).toBe(1);
@@ -218,6 +221,11 @@ describe('--annex-a through the CLI', () => {
     expect(unused.code).toBe(0);
     const loud = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', book, '--referrals', 'fixtures/referrals.csv', '--as-of', '2026-03-31']);
     expect(loud.stderr).toContain('fixtures/referrals.csv: with --annex-a the referrals give only the growth of a projection: without --years they are not used');
+    const beforeTarget = caseplan(['plan', '--annex-a', '--target', '2', '--staff', 'fixtures/staff.csv']);
+    expect(beforeTarget.code).toBe(2);
+    expect(beforeTarget.stderr).toContain('--annex-a needs the list files: "--target" is an option');
+    const overridden = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', book, '--cases', '100', '--as-of', '2026-03-31']);
+    expect(overridden.stderr).toContain('--cases 100 overrides the open cases of --annex-a (8 children): the lists are not used');
     const swallowed = caseplan(['plan', '--target', '2', '--staff', 'fixtures/staff.csv', '--annex-a', '--as-of', '2026-03-31']);
     expect(swallowed.code).toBe(2);
     expect(swallowed.stderr).toContain('--annex-a needs the list files: "--as-of" is an option');

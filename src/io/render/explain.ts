@@ -36,7 +36,9 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   add('current.open_cases', plan.demand.openCases, `${demandSourceText(plan).replace(/^open cases/, 'Open cases')}.`);
   if (plan.demand.unallocatedCases !== null) {
     add('current.unallocated_cases', plan.demand.unallocatedCases,
-      `Unallocated cases: ${count(plan.demand.openCases)} open - ${count(plan.demand.allocatedCases)} allocated in the caseload column = ${count(plan.demand.unallocatedCases)}.`);
+      plan.demand.source.kind === 'annex_a'
+        ? `Unallocated cases: ${count(plan.demand.unallocatedCases)} of the ${count(plan.demand.openCases)} open children have no allocated worker on their Annex A list (an empty or "Unallocated" worker).`
+        : `Unallocated cases: ${count(plan.demand.openCases)} open - ${count(plan.demand.allocatedCases)} allocated in the caseload column = ${count(plan.demand.unallocatedCases)}.`);
   }
   add('current.average_caseload', current.averageCaseload,
     current.averageCaseload === null
@@ -45,7 +47,7 @@ export function explainPlan({ plan, workforce }: PlanRun, staffFile: string): Ex
   if (plan.demand.unallocatedCases !== null && current.allocatedCaseload !== null) {
     add('current.allocated_caseload', current.allocatedCaseload,
       `Allocated caseload (the Department for Education's measure: cases held per case-holding FTE): ${count(plan.demand.allocatedCases)} / ${fte(C)} = ${caseload(current.allocatedCaseload)}. ` +
-        `The target applies to the average caseload above, which also counts the ${count(plan.demand.unallocatedCases)} unallocated cases.`);
+        `The target applies to the ${plan.parameters.weighted === true ? 'weighted caseload' : config.early_career_capacity !== 1 ? 'caseload counted against it' : 'average caseload above'}, which also counts the ${count(plan.demand.unallocatedCases)} unallocated cases.`);
   }
   const byType = plan.demand.byType;
   if (byType !== null && plan.demand.weightedCases !== null) {

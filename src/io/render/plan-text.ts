@@ -105,7 +105,7 @@ export function assumptionItems(plan: Plan): string[] {
     ...(plan.demand.source.kind === 'annex_a' ? annexItems(plan.demand.source) : []),
     ...(plan.demand.unallocatedCases === null
       ? []
-      : [`the target applies to the average caseload: all ${count(plan.demand.openCases)} open cases, allocated or not, per case-holding FTE; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
+      : [`the target applies to the ${plan.parameters.weighted === true ? 'weighted caseload: all open cases, allocated or not, weighted,' : 'average caseload: all ' + count(plan.demand.openCases) + ' open cases, allocated or not,'} per ${config.early_career_capacity === 1 ? 'case-holding FTE' : 'FTE counted against the target'}; the Department for Education's caseload counts only the ${count(plan.demand.allocatedCases)} cases held (${caseload(plan.current.allocatedCaseload)} per FTE)`]),
     ...caseAssumptions(plan),
     `experienced = qualified ${experienceYears} or more whole years before ${formatIso(plan.parameters.asOf)}`,
     `salaries per 1.0 FTE: experienced ${formatPounds(pounds(config.salaries.experienced))}, early career ${formatPounds(pounds(config.salaries.early_career))}, team manager ${formatPounds(pounds(config.salaries.team_manager))}`,
@@ -219,8 +219,7 @@ export function planSections(plan: Plan): PlanSections {
         ['Open cases', count(demand.openCases), count(demand.openCases)],
         ...(demand.byType === null ? [] : CASE_TYPES.filter((t) => demand.byType![t] > 0).map((t) => [`  ${CASE_TYPE_LABEL[t].toLowerCase()}`, count(demand.byType![t]), count(demand.byType![t])])),
         ['  allocated to staff', count(demand.allocatedCases), ''],
-        ['  unallocated', count(demand.unallocatedCases), ''],
-        ...(demand.source.kind === 'annex_a' ? [['  children with no allocated worker (Annex A)', count(demand.source.unallocated), '']] : []),
+        [demand.source.kind === 'annex_a' ? '  unallocated (no worker on the Annex A list)' : '  unallocated', count(demand.unallocatedCases), ''],
         ...(showsWeighted(plan) ? [['Weighted cases (case_weights)', caseload(demand.weightedCases), caseload(demand.weightedCases)]] : []),
         ['Average caseload (cases per FTE)', nowCaseload, afterCaseload],
         ...(showsWeighted(plan)

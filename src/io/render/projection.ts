@@ -369,7 +369,7 @@ function marketSection(run: ProjectionRun): ProjectionSections['market'] {
         ? null
         : {
             kind: 'table',
-            head: ['Short year', 'Uncovered cases', 'Mix shortfall FTE', 'Agency cover FTE', 'Agency cover cost'],
+            head: ['Short year', run.plan.parameters.weighted === true ? 'Uncovered weighted cases' : 'Uncovered cases', 'Mix shortfall FTE', 'Agency cover FTE', 'Agency cover cost'],
             align: ['right', 'right', 'right', 'right', 'right'],
             rows: short.map((y) => [String(y.year), count(Math.round(y.uncoveredCases * 10) / 10), fte(exact(y.mixShortfallFte)), fte(exact(y.agencyCoverFte)), pounds(y.agencyCoverCost)]),
           },
