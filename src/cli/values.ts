@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Day } from '../core/dates.js';
 import { decodeDate, EXCEL_SERIAL } from '../io/date-cells.js';
+import { CASE_TYPES, type CaseType } from '../core/case-types.js';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -201,13 +202,11 @@ export function percentagePoints(text: string): number {
 /** Seconds for the solver: above 0, at most a day. */
 export const seconds = atMost(positiveNumber, 86_400, 'a number of seconds');
 
-const CASE_TYPE_NAMES = ['cin', 'cp', 'cla', 'care_leaver', 'assessment', 'other'] as const;
-
 /**
  * --growth: one rate for every case (4% or 0.04), or a rate per case type (issue 15):
  * cp:6%,cin:2% (types not listed are derived from the referrals per type).
  */
-export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> {
+export function growth(text: string): number | Partial<Record<CaseType, number>> {
   const bounds = { min: -0.9, max: 10 };
   // A bare number above 1 is a growth of over 100% a year: "3" is far more likely meant as 3%.
   const rate = (part: string) => {
@@ -220,12 +219,12 @@ export function growth(text: string): number | Partial<Record<(typeof CASE_TYPE_
     return fraction(part, bounds);
   };
   if (!text.includes(':')) return rate(text);
-  const byType: Partial<Record<(typeof CASE_TYPE_NAMES)[number], number>> = {};
+  const byType: Partial<Record<CaseType, number>> = {};
   for (const part of text.split(',')) {
     const at = part.indexOf(':');
-    const type = part.slice(0, at).trim().toLowerCase().replace(/[\s-]+/g, '_') as (typeof CASE_TYPE_NAMES)[number];
-    if (at < 0 || !CASE_TYPE_NAMES.includes(type)) {
-      throw new InvalidArgumentError(`expected TYPE:RATE pairs such as cp:6%,cin:2%, the types ${CASE_TYPE_NAMES.join(', ')}; got "${part.trim()}"`);
+    const type = part.slice(0, at).trim().toLowerCase().replace(/[\s-]+/g, '_') as CaseType;
+    if (at < 0 || !CASE_TYPES.includes(type)) {
+      throw new InvalidArgumentError(`expected TYPE:RATE pairs such as cp:6%,cin:2%, the types ${CASE_TYPES.join(', ')}; got "${part.trim()}"`);
     }
     if (byType[type] !== undefined) throw new InvalidArgumentError(`${type} is given twice in "${text}"`);
     byType[type] = rate(part.slice(at + 1));

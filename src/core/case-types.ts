@@ -1,6 +1,7 @@
 // Case types (issue 15): what kind of work each open case is, the weight a council's caseload
 // scheme gives it, and the order of intensity in which a child on several lists is counted once.
-import { exact, ZERO, type Exact } from './exact.js';
+// No imports: the config reads it, and `--help` reads the config; the weighted sum, in exact
+// decimals, is in plan.ts.
 
 export const CASE_TYPES = ['cin', 'cp', 'cla', 'care_leaver', 'assessment', 'other'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -29,13 +30,6 @@ export function totalCases(counts: CaseCounts): number {
 export type CaseWeights = Record<CaseType, number>;
 
 export const UNIT_WEIGHTS: CaseWeights = { cin: 1, cp: 1, cla: 1, care_leaver: 1, assessment: 1, other: 1 };
-
-/** Weighted cases: the sum over types of open cases times the type's weight, in exact decimals. */
-export function weightedCases(counts: Readonly<Record<CaseType, number>>, weights: CaseWeights): number {
-  let sum: Exact = ZERO;
-  for (const t of CASE_TYPES) if (counts[t] !== 0) sum = sum.plus(exact(weights[t]).times(counts[t]));
-  return sum.toNumber();
-}
 
 /**
  * A child on several Annex A lists counts once, as the most intensive type: looked after, then on a

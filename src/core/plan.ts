@@ -2,13 +2,12 @@
 import type { Config } from './config.js';
 import { unitAnnualCosts, type UnitCosts } from './costs.js';
 import type { Day } from './dates.js';
-import { exact, type Exact } from './exact.js';
-import { checkHires, solveHires, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
+import { exact, ZERO, type Exact } from './exact.js';
+import { checkHires, solveHires, targetFte, teamManagerHires, type Constraint, type HiringRule } from './hiring.js';
 import { givenHires, hasLimits, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, type Money } from './money.js';
 import type { Group, WorkforceCounts } from './workforce.js';
-import { UNIT_WEIGHTS, weightedCases, type CaseCounts, type CaseWeights } from './case-types.js';
-import { targetFte } from './hiring.js';
+import { CASE_TYPES, UNIT_WEIGHTS, type CaseCounts, type CaseType, type CaseWeights } from './case-types.js';
 
 export type DemandSource =
   | { kind: 'flag' }
@@ -39,6 +38,13 @@ export interface Demand {
   byType: CaseCounts | null;
   /** The sum of each open case's weight (config `case_weights`); null without types. */
   weightedCases: number | null;
+}
+
+/** Weighted cases: the sum over types of open cases times the type's weight, in exact decimals. */
+export function weightedCases(counts: Readonly<Record<CaseType, number>>, weights: CaseWeights): number {
+  let sum: Exact = ZERO;
+  for (const t of CASE_TYPES) if (counts[t] !== 0) sum = sum.plus(exact(weights[t]).times(counts[t]));
+  return sum.toNumber();
 }
 
 /** The cases the target, the caps and the hires apply to: open cases, or weighted cases with --weighted. */

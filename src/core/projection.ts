@@ -5,8 +5,8 @@ import { agencyFactor, marginalOnCostRate, unitAnnualCosts, type UnitCosts } fro
 import { addYears, ymdOf, type Day } from './dates.js';
 import { exact, ONE, sumExact, ZERO, type Exact } from './exact.js';
 import { targetFte, teamManagerHires, TOLERANCE, type HiringRule } from './hiring.js';
-import { CASE_TYPES, weightedCases, type CaseCounts, type CaseType, type CaseWeights } from './case-types.js';
-import { ruleWithCapacity } from './plan.js';
+import { CASE_TYPES, type CaseCounts, type CaseType, type CaseWeights } from './case-types.js';
+import { ruleWithCapacity, weightedCases } from './plan.js';
 import { agencyCoverFte, givenHires, hiresWithinLimits, NO_LIMITS, type RecruitmentLimits } from './limits.js';
 import { addMoney, multiplyMoney, pounds, roundToPence, subtractMoney, sumMoney, ZERO_POUNDS, type Money } from './money.js';
 import { classify, experiencedFrom, type Group, type StaffMember } from './workforce.js';
