@@ -98,9 +98,6 @@ export async function loadInputs(paths: InputPaths, asOf: Day, read: ReadOptions
       ? null
       : await attempt(() => watched(referralsPath, (source, onProgress) => readReferrals(source, config, asOf, paths.delimiter, onProgress)));
   const annexPaths = paths.annexA ?? [];
-  // --annex-a takes every argument up to the next option as a file: "--annex-a --as-of X" took the option.
-  const optionLike = annexPaths.find((path) => path.startsWith('-') && path !== '-');
-  if (optionLike !== undefined) throw new UsageError(`--annex-a needs the list files: "${optionLike}" is an option; give the files after --annex-a, e.g. --annex-a annex-a.xlsx`);
   const annexA =
     annexPaths.length === 0 ? null : await attempt(async () => (await import('../io/annex-a-file.js')).readAnnexA(annexPaths, asOf));
   const staffRead = staffFiles.filter((file): file is StaffFile => file !== null);
