@@ -16,7 +16,7 @@ function withoutNewKeys(text: string): unknown {
   for (const key of ['ni_rate', 'ni_threshold', 'pension_rate', 'levy_rate']) delete value.parameters[key];
   // Issue 15 added case types: keys only, null or equal to a figure already there without types.
   for (const key of ['case_type_aliases', 'case_weights', 'early_career_capacity', 'target_applies_to']) delete value.parameters[key];
-  for (const key of ['open_cases_by_type', 'unallocated_children', 'weighted_cases', 'weighted_caseload', 'target_caseload']) {
+  for (const key of ['open_cases_by_type', 'weighted_cases', 'weighted_caseload', 'target_caseload']) {
     delete value.current[key];
     delete value.after[key];
   }

@@ -96,7 +96,6 @@ export function planJson(plan: Plan) {
       average_caseload: current.averageCaseload,
       allocated_caseload: current.allocatedCaseload,
       open_cases_by_type: plan.demand.byType === null ? null : { ...plan.demand.byType },
-      unallocated_children: plan.demand.source.kind === 'annex_a' ? plan.demand.source.unallocated : null,
       weighted_cases: plan.demand.weightedCases,
       weighted_caseload: current.weightedCaseload,
       target_caseload: current.targetCaseload,
